@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from salescoach.accounts.views import set_language
+from salescoach.api.api import api
+
+admin.site.site_header = "SalesCoach platform administration"
+admin.site.site_title = "SalesCoach admin"
+
+urlpatterns = [
+    path("", include("salescoach.core.urls")),
+    path("", include("salescoach.organisations.urls")),
+    path("", include("salescoach.imports.urls")),
+    path("accounts/", include("salescoach.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,39 @@
+"""The main navigation: which sections a member sees, by role.
+
+Each app adds its sections here; a section is shown when its rule says so, and the
+pages behind it still check access themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from salescoach.organisations.models import Membership, Role
+from salescoach.privacy import rules
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    section: str
+    visible: Callable[[Membership], bool]
+
+
+def _leads_people(member: Membership) -> bool:
+    return rules.is_programme_owner(member) or member.has_role(Role.SALES_MANAGER)
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem(_("Home"), "core:org-home", "home", lambda m: True),
+    NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
+    NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+]
+
+
+def nav_for(member: Membership) -> list[NavItem]:
+    return [item for item in NAV_ITEMS if item.visible(member)]

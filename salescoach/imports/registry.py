@@ -1,0 +1,72 @@
+"""The kinds of import, each run by a function of the app that owns the data.
+
+An importer is called as ``run(actor=..., upload=..., dry_run=..., progress=...)`` and
+returns an ImportResult. It must write nothing when the file has any error, and write
+everything in one transaction otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Protocol
+
+from django.http import Http404
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from salescoach.privacy import rules
+
+if TYPE_CHECKING:
+    from salescoach.imports.results import ImportResult
+    from salescoach.organisations.models import Membership
+
+
+class ImporterFunction(Protocol):
+    def __call__(
+        self,
+        *,
+        actor: Membership,
+        upload: IO[bytes],
+        dry_run: bool,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportResult: ...
+
+
+@dataclass(frozen=True)
+class Importer:
+    kind: str
+    title: str | Promise
+    help: str | Promise
+    run_path: str
+    template_path: str  # function returning (filename, rows) for the downloadable template
+    allowed: Callable[[Membership], bool]
+    done_url_name: str
+
+    @property
+    def run(self) -> ImporterFunction:
+        return import_string(self.run_path)
+
+
+IMPORTERS: dict[str, Importer] = {
+    "members": Importer(
+        kind="members",
+        title=_("Import people"),
+        help=_(
+            "One row per person: e-mail, full name, team, roles and the e-mail of their "
+            "manager. New people get an invitation by e-mail; people already here are updated."
+        ),
+        run_path="salescoach.organisations.imports.import_members",
+        template_path="salescoach.organisations.imports.members_template",
+        allowed=rules.can_manage_people,
+        done_url_name="organisations:member-list",
+    ),
+}
+
+
+def get_importer(kind: str, viewer: Membership) -> Importer:
+    importer = IMPORTERS.get(kind)
+    if importer is None or not importer.allowed(viewer):
+        raise Http404
+    return importer

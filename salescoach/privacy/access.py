@@ -1,0 +1,68 @@
+"""The one gate for objects fetched by an id from a URL or an API call.
+
+Every ``access_*`` function is scoped to the viewer's organisation and to what the
+viewer may see. Anything else -- another organisation's object, one the viewer may
+not see, one that does not exist -- raises the same ``Http404``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from salescoach.organisations import selectors
+from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
+
+if TYPE_CHECKING:
+    from salescoach.accounts.models import User
+    from salescoach.imports.models import ImportJob
+
+M = TypeVar("M", bound=Model)
+
+
+def get_or_404(qs: QuerySet[M], object_id: Any) -> M:
+    """Fetch one object from an already scoped queryset, or raise Http404."""
+    try:
+        return qs.get(pk=int(object_id))
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def access_membership_of_user(*, user: User, organisation_slug: str) -> Membership:
+    """The user's own active membership in an organisation, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    try:
+        return (
+            Membership.objects.select_related("organisation", "user", "team")
+            .prefetch_related("role_assignments")
+            .select_related("reports_to__user", "team__manager__user")
+            .get(
+                user=user,
+                organisation__slug=organisation_slug,
+                status=MembershipStatus.ACTIVE,
+            )
+        )
+    except Membership.DoesNotExist:
+        raise Http404 from None
+
+
+def access_team(*, viewer: Membership, team_id: Any) -> Team:
+    return get_or_404(selectors.team_list(viewer=viewer), team_id)
+
+
+def access_member(*, viewer: Membership, member_id: Any) -> Membership:
+    return get_or_404(selectors.member_list(viewer=viewer), member_id)
+
+
+def access_invitation(*, viewer: Membership, invitation_id: Any) -> Invitation:
+    return get_or_404(selectors.invitation_list(viewer=viewer), invitation_id)
+
+
+def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
+    from salescoach.imports.selectors import import_job_list
+
+    return get_or_404(import_job_list(viewer=viewer), job_id)

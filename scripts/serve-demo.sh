@@ -1,0 +1,10 @@
+#!/bin/sh
+# Serve the demo: the web server and a background worker, stopped together with Ctrl-C.
+set -eu
+BIN=.venv/bin
+PORT=${PORT:-8000}
+$BIN/python manage.py db_worker --queue-name default &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+echo "SalesCoach demo on http://127.0.0.1:$PORT  (log in as director@noordwind.example, password salescoach-demo)"
+$BIN/python manage.py runserver "127.0.0.1:$PORT"

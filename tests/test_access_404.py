@@ -1,0 +1,161 @@
+"""Every URL pattern and every API operation that takes an id answers 404 to a member of
+another organisation -- exactly as for an id that does not exist.
+
+New URL parameters must be added to ``object_ids`` below; the test fails on unknown ones
+so that no page or endpoint can slip past the gate unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from salescoach.accounts.services import api_token_create
+from salescoach.api.api import api
+from salescoach.imports.models import ImportJob
+from salescoach.organisations.models import Invitation
+from salescoach.organisations.services import build_invitation
+from tests.conftest import People
+
+# Parameters that name the organisation or a non-object (handled by the slug check).
+NON_OBJECT_PARAMS = {"org_slug", "kind", "token", "uidb64", "slug"}
+
+
+def object_ids(people: People) -> dict[str, Callable[[], Any]]:
+    """For each URL parameter, an object of the victim organisation (people.org)."""
+
+    def invitation_id() -> int:
+        invitation = build_invitation(people.colleague, people.owner)
+        invitation.save()
+        return invitation.pk
+
+    def job_id() -> int:
+        return ImportJob.objects.create(
+            organisation=people.org, created_by=people.owner, kind="members", filename="x.csv"
+        ).pk
+
+    def token_id() -> int:
+        token, _ = api_token_create(user=people.seller.user, name="victim")
+        return token.pk
+
+    return {
+        "team_id": lambda: people.team.pk,
+        "member_id": lambda: people.seller.pk,
+        "invitation_id": invitation_id,
+        "job_id": job_id,
+        "token_id": token_id,
+    }
+
+
+def walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from walk(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern):
+            yield route, entry
+
+
+PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+
+
+def fill(route: str, values: dict[str, Any]) -> str:
+    path = PARAM.sub(lambda m: str(values[m.group("name")]), route)
+    return "/" + path.lstrip("^").rstrip("$")
+
+
+def page_routes() -> list[str]:
+    routes = []
+    for route, _pattern in walk(get_resolver().url_patterns):
+        if route.startswith(("admin/", "api/v1/")):
+            continue
+        names = {m.group("name") for m in PARAM.finditer(route)}
+        if names - NON_OBJECT_PARAMS:
+            routes.append(route)
+    return sorted(set(routes))
+
+
+@pytest.mark.django_db
+def test_every_page_with_an_id_answers_404_to_another_organisation(people: People, client_for) -> None:
+    ids = object_ids(people)
+    routes = page_routes()
+    assert len(routes) >= 10, routes
+    outsider = client_for(people.outsider)
+    checked = 0
+    for route in routes:
+        names = {m.group("name") for m in PARAM.finditer(route)}
+        unknown = names - NON_OBJECT_PARAMS - ids.keys()
+        assert not unknown, f"{route}: add {unknown} to object_ids() so the gate is tested"
+        values = {name: ids[name]() for name in names if name in ids}
+        # The outsider in their own organisation, asking for the victim's objects...
+        values["org_slug"] = people.outsider_org.slug
+        values["kind"] = "members"
+        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
+        # A method the view does not take may answer 405 (before any object is looked up);
+        # every method it does take must answer 404.
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        # ...and in the victim's organisation, which they do not belong to.
+        values["org_slug"] = people.org.slug
+        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        checked += 1
+    assert checked == len(routes)
+
+
+@pytest.mark.django_db
+def test_every_org_page_answers_404_outside_ones_organisations(people: People, client_for) -> None:
+    outsider = client_for(people.outsider)
+    for route, _pattern in walk(get_resolver().url_patterns):
+        if not route.startswith("o/<slug:org_slug>/"):
+            continue
+        names = {m.group("name") for m in PARAM.finditer(route)}
+        values: dict[str, Any] = dict.fromkeys(names, 1)
+        values["org_slug"] = people.org.slug
+        values["kind"] = "members"
+        response = outsider.get(fill(route, values))
+        assert response.status_code == 404, route
+
+
+def api_operations() -> list[tuple[str, str]]:
+    """Every operation in the published OpenAPI schema, as (method, path below /api/v1)."""
+    schema = api.get_openapi_schema(path_prefix="")
+    return [(method.upper(), path) for path, methods in schema["paths"].items() for method in methods]
+
+
+@pytest.mark.django_db
+def test_every_api_operation_with_an_id_answers_404_to_another_organisation(people: People) -> None:
+    ids = object_ids(people)
+    _, raw = api_token_create(user=people.outsider.user, name="outsider")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    operations = [(m, p) for m, p in api_operations() if "{" in p]
+    assert len(operations) >= 8, operations
+    for method, path in operations:
+        names = set(re.findall(r"{(\w+)}", path))
+        unknown = names - NON_OBJECT_PARAMS - ids.keys()
+        assert not unknown, f"{method} {path}: add {unknown} to object_ids() so the gate is tested"
+        url = "/api/v1" + re.sub(r"{(\w+)}", lambda m: str(ids[m.group(1)]() if m.group(1) in ids else people.org.slug), path)
+        response = client.generic(method, url, data="{}", content_type="application/json")
+        assert response.status_code == 404, f"{method} {url}: {response.status_code} {response.content[:200]!r}"
+        assert response.json() == {"detail": "Not Found"} or response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_missing_id_and_a_foreign_id_answer_alike(people: People, client_for) -> None:
+    outsider = client_for(people.outsider)
+    slug = people.outsider_org.slug
+    foreign = outsider.get(f"/o/{slug}/teams/{people.team.pk}/")
+    missing = outsider.get(f"/o/{slug}/teams/999999/")
+    assert foreign.status_code == missing.status_code == 404
+    def normalised(content: bytes, object_id: object) -> bytes:
+        # Identical apart from the requested address (the language switch returns there)
+        # and the per-response CSRF token.
+        text = content.replace(f"/teams/{object_id}/".encode(), b"/teams/ID/")
+        return re.sub(rb"[A-Za-z0-9]{64}", b"TOKEN", text)
+
+    assert normalised(foreign.content, people.team.pk) == normalised(missing.content, 999999)
+    assert not Invitation.objects.filter(membership__organisation=people.outsider_org).exists()
