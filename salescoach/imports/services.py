@@ -60,6 +60,22 @@ def import_job_confirm(*, actor: Membership, job: ImportJob) -> ImportJob:
     return job
 
 
+@transaction.atomic
+def import_job_recheck(*, actor: Membership, job: ImportJob) -> ImportJob:
+    """Check a stored file again, after its columns, owners or stages were matched."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.created_by_id != actor.pk:
+        raise PermissionDenied
+    if job.status != ImportStatus.CHECKED or not job.file:
+        raise ValidationError(_("This file cannot be checked again; upload it again."))
+    job.status = ImportStatus.CHECKING
+    job.preview = None
+    job.rows_done = 0
+    job.save(update_fields=["status", "preview", "rows_done"])
+    _enqueue(job, dry_run=True)
+    return job
+
+
 def _enqueue(job: ImportJob, *, dry_run: bool) -> None:
     from salescoach.imports.tasks import run_import_job
 
