@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -20,6 +21,8 @@ from salescoach.api.api import api
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
+from salescoach.results.models import ColumnMapping, ExchangeRate, FunnelStage, Opportunity, StageAlias
+from salescoach.results.services import funnel_ensure
 from tests.conftest import People
 
 # Parameters that name the organisation or a non-object (handled by the slug check).
@@ -43,12 +46,47 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         token, _ = api_token_create(user=people.seller.user, name="victim")
         return token.pk
 
+    def results_stage() -> FunnelStage:
+        return funnel_ensure(organisation_id=people.org.pk)[0]
+
+    def opportunity_id() -> int:
+        return Opportunity.objects.get_or_create(
+            organisation=people.org,
+            crm_id="VICTIM-1",
+            defaults={
+                "name": "Victim deal",
+                "owner": people.seller,
+                "stage": results_stage(),
+                "crm_stage": "Prospecting",
+                "status": "open",
+                "close_date": date(2026, 3, 31),
+            },
+        )[0].pk
+
+    def alias_id() -> int:
+        return StageAlias.objects.filter(organisation=people.org).first().pk if results_stage() else 0
+
+    def rate_id() -> int:
+        return ExchangeRate.objects.get_or_create(
+            organisation=people.org, currency="USD", defaults={"rate": 1}
+        )[0].pk
+
+    def mapping_id() -> int:
+        return ColumnMapping.objects.get_or_create(
+            organisation=people.org, kind="opportunities", signature="x"
+        )[0].pk
+
     return {
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
         "invitation_id": invitation_id,
         "job_id": job_id,
         "token_id": token_id,
+        "opportunity_id": opportunity_id,
+        "stage_id": lambda: results_stage().pk,
+        "alias_id": alias_id,
+        "rate_id": rate_id,
+        "mapping_id": mapping_id,
     }
 
 
@@ -95,14 +133,22 @@ def test_every_page_with_an_id_answers_404_to_another_organisation(people: Peopl
         # The outsider in their own organisation, asking for the victim's objects...
         values["org_slug"] = people.outsider_org.slug
         values["kind"] = "members"
-        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
+        answers = {
+            method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")
+        }
         # A method the view does not take may answer 405 (before any object is looked up);
         # every method it does take must answer 404.
-        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), (
+            f"{fill(route, values)}: {answers}"
+        )
         # ...and in the victim's organisation, which they do not belong to.
         values["org_slug"] = people.org.slug
-        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
-        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        answers = {
+            method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")
+        }
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), (
+            f"{fill(route, values)}: {answers}"
+        )
         checked += 1
     assert checked == len(routes)
 
@@ -138,9 +184,13 @@ def test_every_api_operation_with_an_id_answers_404_to_another_organisation(peop
         names = set(re.findall(r"{(\w+)}", path))
         unknown = names - NON_OBJECT_PARAMS - ids.keys()
         assert not unknown, f"{method} {path}: add {unknown} to object_ids() so the gate is tested"
-        url = "/api/v1" + re.sub(r"{(\w+)}", lambda m: str(ids[m.group(1)]() if m.group(1) in ids else people.org.slug), path)
+        url = "/api/v1" + re.sub(
+            r"{(\w+)}", lambda m: str(ids[m.group(1)]() if m.group(1) in ids else people.org.slug), path
+        )
         response = client.generic(method, url, data="{}", content_type="application/json")
-        assert response.status_code == 404, f"{method} {url}: {response.status_code} {response.content[:200]!r}"
+        assert response.status_code == 404, (
+            f"{method} {url}: {response.status_code} {response.content[:200]!r}"
+        )
         assert response.json() == {"detail": "Not Found"} or response.json()["detail"]
 
 
@@ -151,6 +201,7 @@ def test_a_missing_id_and_a_foreign_id_answer_alike(people: People, client_for) 
     foreign = outsider.get(f"/o/{slug}/teams/{people.team.pk}/")
     missing = outsider.get(f"/o/{slug}/teams/999999/")
     assert foreign.status_code == missing.status_code == 404
+
     def normalised(content: bytes, object_id: object) -> bytes:
         # Identical apart from the requested address (the language switch returns there)
         # and the per-response CSRF token.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from salescoach.organisations.models import Membership, Role
 from salescoach.privacy import rules
+from salescoach.results import rules as results_rules
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
 ]
 
 
