@@ -501,7 +501,7 @@ def coach_results(*, viewer: Membership, period: Period) -> list[tuple[Membershi
     ).items():
         figures[member_id].target_amount, figures[member_id].target_count = amount, count
     result = []
-    for coachee in coachees.select_related("user").order_by("user__full_name"):
+    for coachee in coachees.select_related("user", "team").order_by("user__full_name"):
         indicators = {k: v for k, v in figures[coachee.pk].indicators().items() if k in agreed[coachee.pk]}
         result.append((coachee, indicators))
     return result
