@@ -206,7 +206,9 @@ def _history_columns(headers: Sequence[str], prefixes: tuple[str, ...]) -> list[
             continue
         match = _HISTORY.match(heading)
         if match:
-            found.append((position, match.group("stage").strip()))
+            # "Contract Sent (Sales Pipeline)": the stage, without its pipeline.
+            stage = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("stage")).strip()
+            found.append((position, stage or match.group("stage").strip()))
     return found
 
 

@@ -340,9 +340,12 @@ class _OpportunityImport:
         def read_date(number: int, raw: Any, name: str, reader: DateReader) -> date | None:
             if raw.__class__ is str and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
                 try:
-                    return fromiso(raw)
+                    found = fromiso(raw)
                 except ValueError:
                     pass
+                else:
+                    if 1900 <= found.year <= 2999:
+                        return found
             try:
                 return reader.parse(raw)
             except ValueProblem as problem:
@@ -593,6 +596,7 @@ def import_targets(
             amount = count = None
             currency = base_currency
             cell_currency = None
+            before_values = errors.total
             if "amount" in index:
                 try:
                     text_amount, cell_currency = parse_amount(value(cells, "amount"), numbers)
@@ -611,7 +615,9 @@ def import_targets(
                     errors.add(number, heading["currency"], str(problem))
             elif cell_currency:
                 currency = cell_currency
-            if amount is None and count is None and "amount" not in heading and "count" not in heading:
+            if errors.total != before_values:
+                pass  # the amount or count could not be read; that is said already
+            elif amount is None and count is None and "amount" not in heading and "count" not in heading:
                 errors.add(number, "", _("Give a target amount, a target count or both."))
             elif amount is None and count is None:
                 errors.add(

@@ -52,7 +52,7 @@ def normalise_key(value: str) -> str:
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f'\u2009")
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CODE = re.compile(r"^([A-Za-z]{3})\s*(.+)$|^(.+?)\s*([A-Za-z]{3})$")
+_CODE = re.compile(r"^([A-Z]{3})\s*([-+\d][\d.,\s'\u00a0]*)$|^([-+\d][\d.,\s'\u00a0]*?)\s*([A-Z]{3})$", re.IGNORECASE)
 
 
 class NumberReader:
@@ -340,9 +340,10 @@ class DateReader:
 
     def _iso(self, text: str, raw: Any) -> date:
         try:
-            return date.fromisoformat(text)
+            found = date.fromisoformat(text)
         except ValueError:
             raise ValueProblem(_("“%(value)s” is not a date that exists.") % {"value": raw}) from None
+        return self._make(found.year, found.month, found.day, raw)
 
     def _numeric(self, match: re.Match[str], raw: Any) -> date:
         a, b, c, separator = match.group("a"), match.group("b"), match.group("c"), match.group("sep")

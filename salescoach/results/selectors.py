@@ -142,6 +142,11 @@ class Figures:
         }
 
 
+def _money(value: Decimal | None) -> Decimal:
+    """A sum from the database, in cents (SQLite drops the trailing zeros)."""
+    return (value or ZERO).quantize(CENT)
+
+
 def _percent(part: Decimal, whole: Decimal | None) -> Decimal | None:
     if whole is None or whole == 0:
         return None
@@ -387,10 +392,10 @@ def dashboard(
         weighted = (row["weighted"] or ZERO) / HUNDRED
         person.add(
             Figures(
-                won_amount=row["won_amount"] or ZERO,
+                won_amount=_money(row["won_amount"]),
                 won_count=row["won_count"],
                 lost_count=row["lost_count"],
-                open_amount=row["open_amount"] or ZERO,
+                open_amount=_money(row["open_amount"]),
                 open_count=row["open_count"],
                 weighted=weighted,
                 cycle_days_total=row["cycle_total"] or 0,
@@ -401,7 +406,7 @@ def dashboard(
         month = row["month"]
         month_start = date(month.year, month.month, 1)
         if month_start in months:
-            months[month_start].won_amount += row["won_amount"] or ZERO
+            months[month_start].won_amount += _money(row["won_amount"])
             months[month_start].weighted += weighted
 
     targets = resolve_targets(
@@ -446,7 +451,7 @@ def dashboard(
             StageFigures(
                 stage,
                 count=found["count"] if found else 0,
-                amount=(found["amount"] or ZERO) if found else ZERO,
+                amount=_money(found["amount"]) if found else ZERO,
                 weighted=((found["weighted"] or ZERO) / HUNDRED).quantize(CENT) if found else ZERO,
             )
         )
@@ -488,10 +493,10 @@ def coach_results(*, viewer: Membership, period: Period) -> list[tuple[Membershi
         .order_by()
     ):
         figures[row["owner_id"]] = Figures(
-            won_amount=row["won_amount"] or ZERO,
+            won_amount=_money(row["won_amount"]),
             won_count=row["won_count"],
             lost_count=row["lost_count"],
-            open_amount=row["open_amount"] or ZERO,
+            open_amount=_money(row["open_amount"]),
             weighted=((row["weighted"] or ZERO) / HUNDRED).quantize(CENT),
             cycle_days_total=row["cycle_total"] or 0,
             cycle_count=row["cycle_count"],
