@@ -52,7 +52,9 @@ def normalise_key(value: str) -> str:
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f'\u2009")
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CODE = re.compile(r"^([A-Z]{3})\s*([-+\d][\d.,\s'\u00a0]*)$|^([-+\d][\d.,\s'\u00a0]*?)\s*([A-Z]{3})$", re.IGNORECASE)
+_CODE = re.compile(
+    r"^([A-Z]{3})\s*([-+\d][\d.,\s'\u00a0]*)$|^([-+\d][\d.,\s'\u00a0]*?)\s*([A-Z]{3})$", re.IGNORECASE
+)
 
 
 class NumberReader:

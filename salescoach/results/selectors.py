@@ -413,11 +413,14 @@ def dashboard(
         _target_rows(viewer.organisation_id, scope.targets, period), period, base, rates
     )
     for member_id, (amount, count, per_month) in targets.items():
-        person = figures[member_id]
-        person.target_amount, person.target_count = amount, count
-        for start, value in per_month.items():
-            if value is not None and start in months:
-                months[start].target_amount = (months[start].target_amount or ZERO) + value
+        figures[member_id].target_amount, figures[member_id].target_count = amount, count
+        for start, month_target in per_month.items():
+            if month_target is not None and start in months:
+                months[start].target_amount = (months[start].target_amount or ZERO) + month_target
+    for own in figures.values():
+        own.weighted = own.weighted.quantize(CENT)
+    for month_figures in months.values():
+        month_figures.weighted = month_figures.weighted.quantize(CENT)
 
     # People: those in the scope with figures, and every active seller in it.
     for member_id, member_row in people.items():

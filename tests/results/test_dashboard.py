@@ -29,7 +29,19 @@ def D(value: str) -> Decimal:
     return Decimal(value)
 
 
-def deal(people, owner, stage_name: str, amount: str, close: date, *, created: date | None = None, probability=None, currency="EUR", base=None, crm=[0]):  # noqa: B006
+def deal(
+    people,
+    owner,
+    stage_name: str,
+    amount: str,
+    close: date,
+    *,
+    created: date | None = None,
+    probability=None,
+    currency="EUR",
+    base=None,
+    crm=[0],
+):  # noqa: B006
     stages = {s.name: s for s in funnel_ensure(organisation_id=people.org.pk)}
     stage = stages[stage_name]
     crm[0] += 1
@@ -57,9 +69,22 @@ def figures(sales):
     Deals closing in Q1 2026 as in the docstrings of the tests below."""
     p = sales
     ExchangeRate.objects.create(organisation=p.org, currency="USD", rate=D("0.9"))
-    Target.objects.create(organisation=p.org, member=p.seller, period_kind="quarter", period_start=date(2026, 1, 1), amount=D("100000"), count=4)
+    Target.objects.create(
+        organisation=p.org,
+        member=p.seller,
+        period_kind="quarter",
+        period_start=date(2026, 1, 1),
+        amount=D("100000"),
+        count=4,
+    )
     for month, amount in ((1, "10000"), (2, "10000"), (3, "20000")):
-        Target.objects.create(organisation=p.org, member=p.colleague, period_kind="month", period_start=date(2026, month, 1), amount=D(amount))
+        Target.objects.create(
+            organisation=p.org,
+            member=p.colleague,
+            period_kind="month",
+            period_start=date(2026, month, 1),
+            amount=D(amount),
+        )
     # Seller
     deal(p, p.seller, "Won", "30000", date(2026, 1, 31), created=date(2026, 1, 1))
     deal(p, p.seller, "Won", "20000", date(2026, 2, 20), created=date(2025, 12, 1))
@@ -68,7 +93,16 @@ def figures(sales):
     deal(p, p.seller, "Negotiation", "10000", date(2026, 2, 27), probability=50)  # its own 50%
     deal(p, p.seller, "Proposal", "99999", date(2026, 4, 1))  # next quarter: not counted
     # Colleague
-    deal(p, p.colleague, "Won", "50000", date(2026, 3, 3), created=date(2026, 2, 1), currency="USD", base=D("45000"))
+    deal(
+        p,
+        p.colleague,
+        "Won",
+        "50000",
+        date(2026, 3, 3),
+        created=date(2026, 2, 1),
+        currency="USD",
+        base=D("45000"),
+    )
     deal(p, p.colleague, "Qualified", "10000", date(2026, 3, 20), currency="GBP", base=None)  # no rate
     deal(p, p.colleague, "Lost", "1000", date(2026, 1, 10))
     deal(p, p.colleague, "Lost", "2000", date(2026, 3, 30))
@@ -146,16 +180,36 @@ def _queries(func) -> int:
 def _grow(people, n: int) -> None:
     """More people, teams' worth of deals and targets."""
     for i in range(n):
-        member = MembershipFactory(organisation=people.org, roles=[Role.SELLER], team=people.team, reports_to=people.manager)
-        Target.objects.create(organisation=people.org, member=member, period_kind="quarter", period_start=date(2026, 1, 1), amount=D("1000"))
+        member = MembershipFactory(
+            organisation=people.org, roles=[Role.SELLER], team=people.team, reports_to=people.manager
+        )
+        Target.objects.create(
+            organisation=people.org,
+            member=member,
+            period_kind="quarter",
+            period_start=date(2026, 1, 1),
+            amount=D("1000"),
+        )
         for j in range(5):
-            deal(people, member, ["Won", "Lost", "Proposal", "Prospect", "Won"][j], "100", date(2026, 1 + j % 3, 10))
+            deal(
+                people,
+                member,
+                ["Won", "Lost", "Proposal", "Prospect", "Won"][j],
+                "100",
+                date(2026, 1 + j % 3, 10),
+            )
 
 
 @pytest.mark.parametrize("scope", ["team", "organisation", "person"])
 def test_every_dashboard_runs_a_fixed_number_of_queries(figures, scope: str) -> None:
     def run() -> None:
-        kwargs = {"team": figures.team} if scope == "team" else {"member": figures.seller} if scope == "person" else {}
+        kwargs = (
+            {"team": figures.team}
+            if scope == "team"
+            else {"member": figures.seller}
+            if scope == "person"
+            else {}
+        )
         viewer = figures.owner if scope == "organisation" else figures.manager
         data = selectors.dashboard(viewer=viewer, period=Q1, **kwargs)
         assert data.people
@@ -170,7 +224,11 @@ def test_every_dashboard_runs_a_fixed_number_of_queries(figures, scope: str) -> 
 @pytest.mark.parametrize("path", ["", "teams/{team}/", "people/{seller}/"])
 def test_the_dashboard_pages_run_a_fixed_number_of_queries(figures, client_for, path: str) -> None:
     client = client_for(figures.manager)
-    url = f"/o/{figures.org.slug}/results/" + path.format(team=figures.team.pk, seller=figures.seller.pk) + "?period=2026-Q1"
+    url = (
+        f"/o/{figures.org.slug}/results/"
+        + path.format(team=figures.team.pk, seller=figures.seller.pk)
+        + "?period=2026-Q1"
+    )
 
     def run() -> None:
         assert client.get(url).status_code == 200
@@ -181,27 +239,35 @@ def test_the_dashboard_pages_run_a_fixed_number_of_queries(figures, client_for, 
 
 
 def test_the_page_carries_the_chart_data_and_loads_the_vendored_chart_library(figures, client_for) -> None:
-    response = client_for(figures.manager).get(f"/o/{figures.org.slug}/results/?period=2026-Q1&team={figures.team.pk}")
+    response = client_for(figures.manager).get(
+        f"/o/{figures.org.slug}/results/?period=2026-Q1&team={figures.team.pk}"
+    )
     html = response.content.decode()
     assert '<script id="results-chart-data" type="application/json">' in html
     assert "/static/vendor/chartjs/chart.umd.min.js" in html and "/static/results/dashboard.js" in html
     assert "cdn" not in html.lower()
-    data = json.loads(html.split('<script id="results-chart-data" type="application/json">')[1].split("</script>")[0])
+    data = json.loads(
+        html.split('<script id="results-chart-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert data["forecast"] == {"won": 95000.0, "weighted": 29000.0, "target": 140000.0}
     assert data["funnel"]["stages"] == ["Prospect", "Qualified", "Solution", "Proposal", "Negotiation"]
-    assert "Content-Security-Policy" in response and "script-src 'self'" in response["Content-Security-Policy"]
+    assert (
+        "Content-Security-Policy" in response and "script-src 'self'" in response["Content-Security-Policy"]
+    )
 
 
 def test_csv_export_has_the_figures_and_harmless_cells(figures, client_for) -> None:
-    figures.seller.user.full_name = "=HYPERLINK(\"http://evil\")"
+    figures.seller.user.full_name = '=HYPERLINK("http://evil")'
     figures.seller.user.save()
     figures.colleague.user.full_name = "+31 Carla"
     figures.colleague.user.save()
-    response = client_for(figures.manager).get(f"/o/{figures.org.slug}/results/export.csv?period=2026-Q1&team={figures.team.pk}")
+    response = client_for(figures.manager).get(
+        f"/o/{figures.org.slug}/results/export.csv?period=2026-Q1&team={figures.team.pk}"
+    )
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     names = [row[0] for row in rows[1:]]
-    assert "'=HYPERLINK(\"http://evil\")" in names and "'+31 Carla" in names
+    assert '\'=HYPERLINK("http://evil")' in names and "'+31 Carla" in names
     seller = next(row for row in rows if row[0].startswith("'=HYPERLINK"))
     assert seller[3:6] == ["100000.00", "50000.00", "50.0"]
     assert rows[-1][0] == "Total" and rows[-1][4] == "95000.00"

@@ -55,7 +55,10 @@ def test_a_good_file_dry_run_then_real_run_then_again(sales) -> None:
 
 def test_a_newer_export_updates_by_crm_id_and_records_the_stage_change(sales) -> None:
     deals(sales.manager, GOOD)
-    newer = GOOD.replace("D-1,Deal one,Acme B.V.,seller@example.com,Proposal,24500", "D-1,Deal one,Acme B.V.,seller@example.com,Negotiation,26000")
+    newer = GOOD.replace(
+        "D-1,Deal one,Acme B.V.,seller@example.com,Proposal,24500",
+        "D-1,Deal one,Acme B.V.,seller@example.com,Negotiation,26000",
+    )
     newer += "D-4,Deal four,Delta B.V.,seller@example.com,Prospecting,800,EUR,,2026-02-01,2026-05-01,\n"
     dry = deals(sales.manager, newer, dry_run=True)
     assert (dry.created, dry.updated, dry.unchanged) == (1, 1, 2)
@@ -71,13 +74,14 @@ def test_every_bad_input_is_reported_by_row_and_column_and_nothing_is_written(sa
     funnel_ensure(organisation_id=sales.org.pk)
     existing = results_rows()
     bad = (
-        HEAD + "D-1,Deal one,Acme,seller@example.com,Proposal,twelve,EUR,60,2026-01-12,2026-03-31,\n"  # amount
+        HEAD
+        + "D-1,Deal one,Acme,seller@example.com,Proposal,twelve,EUR,60,2026-01-12,2026-03-31,\n"  # amount
         "D-2,Deal two,Beta,seller@example.com,Demo gepland,1000,EUR,,2026-01-01,2026-02-15,\n"  # stage
         "D-3,Deal three,Gamma,seller@example.com,Proposal,1000,EUR,,2026-01-01,2026-02-30,\n"  # impossible date
         "D-4,Deal four,Delta,nobody@elsewhere.example,Proposal,1000,EUR,,2026-01-01,2026-02-15,\n"  # owner unknown
         "D-5,Deal five,Epsilon,other.seller@example.com,Proposal,1000,EUR,,2026-01-01,2026-02-15,\n"  # not managed
         "D-6,Deal six,Zeta,outsider.seller@example.com,Proposal,1000,EUR,,2026-01-01,2026-02-15,\n"  # other org
-        "D-7,=HYPERLINK(\"http://x\"),Eta,seller@example.com,Proposal,1000,EUR,,2026-01-01,2026-02-15,\n"  # formula
+        'D-7,=HYPERLINK("http://x"),Eta,seller@example.com,Proposal,1000,EUR,,2026-01-01,2026-02-15,\n'  # formula
         ",Deal eight,Theta,seller@example.com,Proposal,1000,EUR,,2026-01-01,,\n"  # empty id and close date
         "D-9,Deal nine,Iota,seller@example.com,Proposal,1000,EURO,150,2026-01-01,2026-02-15,\n"  # currency, %
     )
@@ -110,7 +114,10 @@ def test_every_bad_input_is_reported_by_row_and_column_and_nothing_is_written(sa
 
 
 def test_duplicated_crm_ids_in_the_file(sales) -> None:
-    result = deals(sales.manager, GOOD + "D-2,Deal two again,Beta,seller@example.com,Proposal,5,EUR,,2026-01-01,2026-02-15,\n")
+    result = deals(
+        sales.manager,
+        GOOD + "D-2,Deal two again,Beta,seller@example.com,Proposal,5,EUR,,2026-01-01,2026-02-15,\n",
+    )
     assert errors_of(result) == [
         (5, "CRM id", "The CRM id “D-2” is already on row 3; a deal can be in the file once.")
     ]
@@ -207,7 +214,9 @@ def test_dates_mixing_day_first_and_month_first_are_refused(sales) -> None:
 )
 def test_dutch_and_english_numbers(sales, delimiter: str, amount: str, expected: str) -> None:
     head = HEAD.strip().replace(",", delimiter)
-    row = delimiter.join(["D-1", "Deal", "Acme", "seller@example.com", "Proposal", amount, "", "", "", "2026-03-31", ""])
+    row = delimiter.join(
+        ["D-1", "Deal", "Acme", "seller@example.com", "Proposal", amount, "", "", "", "2026-03-31", ""]
+    )
     result = deals(sales.manager, f"{head}\n{row}\n")
     assert errors_of(result) == []
     assert Opportunity.objects.get().amount == Decimal(expected)
@@ -215,7 +224,9 @@ def test_dutch_and_english_numbers(sales, delimiter: str, amount: str, expected:
 
 def test_a_number_that_can_be_read_two_ways_is_refused_without_a_clue(sales) -> None:
     head = HEAD.strip().replace(",", "\t")
-    row = "\t".join(["D-1", "Deal", "Acme", "seller@example.com", "Proposal", "1.234", "", "", "", "2026-03-31", ""])
+    row = "\t".join(
+        ["D-1", "Deal", "Acme", "seller@example.com", "Proposal", "1.234", "", "", "", "2026-03-31", ""]
+    )
     result = deals(sales.manager, f"{head}\n{row}\n")
     assert [(e.row, e.column) for e in result.errors] == [(2, "Amount")]
 
@@ -248,7 +259,9 @@ def test_currency_is_kept_per_deal_and_converted_with_a_rate(sales) -> None:
 
 
 def test_owners_are_matched_by_email_crm_id_name_or_a_saved_match(sales) -> None:
-    OwnerAlias.objects.create(organisation=sales.org, key="s. seller (noord)", label="S. Seller (Noord)", member=sales.seller)
+    OwnerAlias.objects.create(
+        organisation=sales.org, key="s. seller (noord)", label="S. Seller (Noord)", member=sales.seller
+    )
     text = (
         HEAD + "D-1,Deal,Acme,SELLER@example.com,Proposal,1,EUR,,,2026-03-31,\n"
         "D-2,Deal,Acme,0055e000001CaRlAAK,Proposal,1,EUR,,,2026-03-31,\n"
@@ -257,11 +270,18 @@ def test_owners_are_matched_by_email_crm_id_name_or_a_saved_match(sales) -> None
     )
     assert errors_of(deals(sales.manager, text)) == []
     owners = dict(Opportunity.objects.values_list("crm_id", "owner_id"))
-    assert owners == {"D-1": sales.seller.pk, "D-2": sales.colleague.pk, "D-3": sales.colleague.pk, "D-4": sales.seller.pk}
+    assert owners == {
+        "D-1": sales.seller.pk,
+        "D-2": sales.colleague.pk,
+        "D-3": sales.colleague.pk,
+        "D-4": sales.seller.pk,
+    }
 
 
 def test_two_members_with_the_same_name_are_not_guessed(sales) -> None:
-    MembershipFactory(organisation=sales.org, user__full_name="Carla Colleague", team=sales.team, reports_to=sales.manager)
+    MembershipFactory(
+        organisation=sales.org, user__full_name="Carla Colleague", team=sales.team, reports_to=sales.manager
+    )
     result = deals(sales.manager, HEAD + "D-1,Deal,Acme,Carla Colleague,Proposal,1,EUR,,,2026-03-31,\n")
     assert "More than one member is called" in result.errors[0].message
 
@@ -288,15 +308,21 @@ def test_only_managers_import_and_only_for_their_people(sales) -> None:
 
 def test_a_mapped_crm_stage_name_imports(sales) -> None:
     stages = funnel_ensure(organisation_id=sales.org.pk)
-    StageAlias.objects.create(organisation=sales.org, stage=stages[2], name="Demo gepland", key="demo gepland")
-    result = deals(sales.manager, HEAD + "D-1,Deal,Acme,seller@example.com,Demo gepland,1,EUR,,,2026-03-31,\n")
+    StageAlias.objects.create(
+        organisation=sales.org, stage=stages[2], name="Demo gepland", key="demo gepland"
+    )
+    result = deals(
+        sales.manager, HEAD + "D-1,Deal,Acme,seller@example.com,Demo gepland,1,EUR,,,2026-03-31,\n"
+    )
     assert errors_of(result) == []
     assert Opportunity.objects.get().stage == stages[2]
 
 
 def test_errors_are_in_the_language_of_the_request(sales) -> None:
     with translation.override("nl"):
-        result = deals(sales.manager, HEAD + "D-1,Deal,Acme,seller@example.com,Proposal,twaalf,EUR,,,2026-02-30,\n")
+        result = deals(
+            sales.manager, HEAD + "D-1,Deal,Acme,seller@example.com,Proposal,twaalf,EUR,,,2026-02-30,\n"
+        )
     messages = [e.message for e in result.errors]
     assert messages == ["“twaalf” is geen getal.", "“2026-02-30” is geen datum die bestaat."]
 

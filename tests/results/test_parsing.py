@@ -86,7 +86,14 @@ def test_impossible_dates(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "fraction", "expected"),
-    [("75", False, 75), ("75%", False, 75), ("0.2", True, 20), ("1", True, 100), ("62,5", False, 63), ("0,5", False, 50)],
+    [
+        ("75", False, 75),
+        ("75%", False, 75),
+        ("0.2", True, 20),
+        ("1", True, 100),
+        ("62,5", False, 63),
+        ("0,5", False, 50),
+    ],
 )
 def test_percentages(raw: str, fraction: bool, expected: int) -> None:
     assert parse_percentage(raw, NumberReader(None), fraction=fraction) == expected
@@ -94,7 +101,13 @@ def test_percentages(raw: str, fraction: bool, expected: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("2026-03", "2026-03"), ("3-2026", "2026-03"), ("2026-Q1", "2026-Q1"), ("K4 2026", "2026-Q4"), ("2026", "2026")],
+    [
+        ("2026-03", "2026-03"),
+        ("3-2026", "2026-03"),
+        ("2026-Q1", "2026-Q1"),
+        ("K4 2026", "2026-Q4"),
+        ("2026", "2026"),
+    ],
 )
 def test_periods(text: str, key: str) -> None:
     period = parse_period(text)
