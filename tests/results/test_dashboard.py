@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from datetime import date
 from decimal import Decimal
@@ -29,6 +30,9 @@ def D(value: str) -> Decimal:
     return Decimal(value)
 
 
+_numbers = itertools.count(1)
+
+
 def deal(
     people,
     owner,
@@ -40,15 +44,14 @@ def deal(
     probability=None,
     currency="EUR",
     base=None,
-    crm=[0],
-):  # noqa: B006
+):
     stages = {s.name: s for s in funnel_ensure(organisation_id=people.org.pk)}
     stage = stages[stage_name]
-    crm[0] += 1
+    number = next(_numbers)
     return Opportunity.objects.create(
         organisation=people.org,
-        crm_id=f"T-{crm[0]}",
-        name=f"Deal {crm[0]}",
+        crm_id=f"T-{number}",
+        name=f"Deal {number}",
         owner=owner,
         stage=stage,
         crm_stage=stage.name,
@@ -179,7 +182,7 @@ def _queries(func) -> int:
 
 def _grow(people, n: int) -> None:
     """More people, teams' worth of deals and targets."""
-    for i in range(n):
+    for _i in range(n):
         member = MembershipFactory(
             organisation=people.org, roles=[Role.SELLER], team=people.team, reports_to=people.manager
         )

@@ -101,7 +101,7 @@ def test_every_bad_input_is_reported_by_row_and_column_and_nothing_is_written(sa
         (10, "Currency"),
         (10, "Probability (%)"),
     }
-    messages = dict(((row, column), message) for row, column, message in found)
+    messages = {(row, column): message for row, column, message in found}
     assert "“twelve” is not a number" in messages[(2, "Amount")]
     assert "“Demo gepland” is not in your funnel" in messages[(3, "Stage")]
     assert "not a date that exists" in messages[(4, "Close date")]

@@ -1,3 +1,4 @@
+# ruff: noqa: DTZ001  -- Excel cells hold dates and times without a time zone.
 """Writes hubspot_deals_nl.xlsx: a HubSpot deals export as .xlsx with Dutch headings
 (HubSpot exports to Excel by default). Run from this folder: python make_xlsx.py"""
 
