@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "salescoach.accounts",
     "salescoach.organisations",
     "salescoach.imports",
+    "salescoach.programmes",
     "salescoach.privacy",
     "salescoach.api",
     "django.contrib.admin",
