@@ -14,6 +14,7 @@ from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
+from salescoach.programmes.api import router as programmes_router
 from salescoach.results.api import router as results_router
 
 api = NinjaAPI(
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
+api.add_router("/", programmes_router)
 api.add_router("/results", results_router)
 
 

@@ -33,6 +33,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Coaching models"), "programmes:advisor", "programmes", rules.can_use_advisor),
     NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
 ]
 

@@ -114,6 +114,6 @@ def import_job_execute(*, job_id: int, dry_run: bool) -> None:
         finished_at=timezone.now(),
     )
     # The data now lives in the database; the uploaded copy is not kept. (Not
-    # file.delete(save=True): that would save this stale copy of the job over the result.)
+    # job.save(): this instance still holds the status it was loaded with.)
     job.file.delete(save=False)
     ImportJob.objects.filter(pk=job.pk).update(file="")
