@@ -26,7 +26,7 @@ from salescoach.privacy.access import (
 from salescoach.results import rules, selectors
 from salescoach.results.models import Opportunity, Target
 from salescoach.results.periods import Period, parse_period, quarter_of
-from salescoach.results.selectors import Dashboard, Figures
+from salescoach.results.selectors import Dashboard, Figures, Person
 
 router = Router(tags=["results"])
 
@@ -95,6 +95,12 @@ class MonthOut(Schema):
     target_amount: Decimal | None
 
 
+class TeamFiguresOut(Schema):
+    team: TeamRef | None
+    people: int
+    figures: FiguresOut
+
+
 class DashboardOut(Schema):
     period: str
     start: date
@@ -104,6 +110,7 @@ class DashboardOut(Schema):
     person: PersonRef | None
     total: FiguresOut
     people: list[PersonFiguresOut]
+    teams: list[TeamFiguresOut]
     funnel: list[StageFiguresOut]
     months: list[MonthOut]
 
@@ -205,6 +212,11 @@ def _person(member: Membership) -> dict[str, Any]:
     }
 
 
+def _listed(person: Person) -> dict[str, Any]:
+    team = {"id": person.team_id, "name": person.team_name} if person.team_id else None
+    return {"id": person.pk, "full_name": person.full_name, "email": person.email, "team": team}
+
+
 def _figures(f: Figures) -> dict[str, Any]:
     return {
         "target_amount": f.target_amount,
@@ -246,7 +258,15 @@ def _dashboard(data: Dashboard) -> dict[str, Any]:
         "team": _team(data.team),
         "person": _person(data.member) if data.member else None,
         "total": _figures(data.total),
-        "people": [{"person": _person(p.member), "figures": _figures(p.figures)} for p in data.people],
+        "people": [{"person": _listed(p.member), "figures": _figures(p.figures)} for p in data.people],
+        "teams": [
+            {
+                "team": {"id": t.team_id, "name": t.name} if t.team_id else None,
+                "people": t.people,
+                "figures": _figures(t.figures),
+            }
+            for t in data.teams
+        ],
         "funnel": [
             {"stage": _stage(s.stage), "count": s.count, "amount": s.amount, "weighted": s.weighted}
             for s in data.stages

@@ -220,13 +220,20 @@ class _OpportunityImport:
                 errors.add(0, "", _("The file has headings but no deals."))
                 return errors.failed()
             staging.finish_loading()
-            self._check_staged(staging, detected, labels)
+            crm_heading = detected.label.get("crm_id", labels["crm_id"])
+            self._check_duplicates(staging, crm_heading)
             if errors.found:
                 return errors.failed()
-            created, updated, unchanged = staging.counts(self.organisation_id)
-            if not self.dry_run:
-                with transaction.atomic():
+            with transaction.atomic():
+                if not self.dry_run:
                     self._create_funnel_if_needed(staging)
+                staging.plan(self.organisation_id)
+                self._check_owners_of_stored_deals(staging, crm_heading)
+                if errors.found:
+                    transaction.set_rollback(True)
+                    return errors.failed()
+                created, updated, unchanged = staging.counts()
+                if not self.dry_run:
                     staging.merge(self.organisation_id, timezone.localdate(), timezone.now())
             self.result.created, self.result.updated, self.result.unchanged = created, updated, unchanged
             if self.progress:
@@ -243,8 +250,7 @@ class _OpportunityImport:
         created = funnel_ensure(organisation_id=self.organisation_id)
         staging.remap_stages({-position: stage.pk for position, stage in enumerate(created, start=1)})
 
-    def _check_staged(self, staging: Staging, detected: Detected, labels: dict[str, str]) -> None:
-        crm_heading = detected.label.get("crm_id", labels["crm_id"])
+    def _check_duplicates(self, staging: Staging, crm_heading: str) -> None:
         for row, crm_id, first in staging.duplicates(MAX_ERRORS):
             self.errors.add(
                 row,
@@ -252,11 +258,10 @@ class _OpportunityImport:
                 _("The CRM id “%(id)s” is already on row %(row)d; a deal can be in the file once.")
                 % {"id": crm_id, "row": first},
             )
-        if self.errors.found:
-            return
-        allowed = sorted(self.allowed_ids)
+
+    def _check_owners_of_stored_deals(self, staging: Staging, crm_heading: str) -> None:
         names = self.matcher.names
-        for row, crm_id, owner_id in staging.foreign_owned(self.organisation_id, allowed, MAX_ERRORS):
+        for row, crm_id, owner_id in staging.foreign_owned(sorted(self.allowed_ids), MAX_ERRORS):
             self.errors.add(
                 row,
                 crm_heading,

@@ -30,7 +30,8 @@ def _number(value: Decimal | int | None) -> float | None:
 
 
 def chart_data(data: Dashboard) -> dict[str, Any]:
-    people = data.people
+    rows: list[Any] = data.teams if data.by_team else data.people
+    names = [r.name for r in data.teams] if data.by_team else [p.member.full_name for p in data.people]
     return {
         "currency": data.currency,
         "labels": {
@@ -42,10 +43,10 @@ def chart_data(data: Dashboard) -> dict[str, Any]:
             "deals": _("Deals"),
         },
         "people": {
-            "names": [p.member.full_name or p.member.email for p in people],
-            "won": [_number(p.figures.won_amount) for p in people],
-            "target": [_number(p.figures.target_amount) for p in people],
-            "forecast": [_number(p.figures.forecast) for p in people],
+            "names": names,
+            "won": [_number(r.figures.won_amount) for r in rows],
+            "target": [_number(r.figures.target_amount) for r in rows],
+            "forecast": [_number(r.figures.forecast) for r in rows],
         },
         "funnel": {
             "stages": [s.stage.name for s in data.open_stages],
@@ -114,7 +115,7 @@ def csv_rows(data: Dashboard) -> Iterable[list[str]]:
             for v in [
                 member.full_name,
                 member.email,
-                member.team.name if member.team else "",
+                member.team_name,
                 *_figures_row(person.figures),
             ]
         ]

@@ -27,10 +27,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
-from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, Team
+from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment, Team
 from salescoach.results import rules
 from salescoach.results.models import (
     DEFAULT_CURRENCY,
@@ -153,10 +153,29 @@ def _percent(part: Decimal, whole: Decimal | None) -> Decimal | None:
     return (part * HUNDRED / whole).quantize(Decimal("0.1"))
 
 
+@dataclass(frozen=True)
+class Person:
+    """A person on a dashboard: who, and their team."""
+
+    pk: int
+    full_name: str
+    email: str
+    team_id: int | None
+    team_name: str
+
+
 @dataclass
 class PersonFigures:
-    member: Membership
+    member: Person
     figures: Figures
+
+
+@dataclass
+class TeamFigures:
+    team_id: int | None  # None: people without a team
+    name: str
+    people: int = 0
+    figures: Figures = field(default_factory=Figures)
 
 
 @dataclass
@@ -186,9 +205,16 @@ class Dashboard:
     team: Team | None = None
     member: Membership | None = None
     people: list[PersonFigures] = field(default_factory=list)
+    teams: list[TeamFigures] = field(default_factory=list)
     total: Figures = field(default_factory=Figures)
     stages: list[StageFigures] = field(default_factory=list)
     months: list[MonthFigures] = field(default_factory=list)
+
+    @property
+    def by_team(self) -> bool:
+        """Whether the dashboard spans several teams: then it shows a row per team (each
+        leading to the team's dashboard with a row per person)."""
+        return self.team is None and self.member is None and len(self.teams) > 1
 
     @property
     def open_stages(self) -> list[StageFigures]:
@@ -347,27 +373,41 @@ def _deals(organisation_id: int, owners_q: Q, period: Period) -> QuerySet[Opport
 MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=20, decimal_places=2)
 
 
+def _people(members_q: Q) -> list[tuple[Person, bool, bool]]:
+    """(person, active, sells) for everyone in the scope, in one query."""
+    sells = RoleAssignment.objects.filter(membership=OuterRef("pk"), role__in=list(COACHEE_ROLES))
+    rows = (
+        Membership.objects.filter(members_q)
+        .annotate(sells=Exists(sells))
+        .values_list("pk", "user__full_name", "user__email", "team_id", "team__name", "status", "sells")
+        .order_by("user__full_name", "pk")
+    )
+    return [
+        (
+            Person(pk, full_name or email, email, team_id, team_name or ""),
+            status == MembershipStatus.ACTIVE,
+            sells,
+        )
+        for pk, full_name, email, team_id, team_name, status, sells in rows
+    ]
+
+
 def dashboard(
     *, viewer: Membership, period: Period, team: Team | None = None, member: Membership | None = None
 ) -> Dashboard:
     """The figures of the people the viewer may read (or of one team or one person, which
-    the caller has fetched through the access gate), per person, per stage and per month."""
+    the caller has fetched through the access gate), per person, per team, per stage and
+    per month."""
     scope = _scope(viewer, team, member)
     base, rates = _currency(viewer.organisation_id)
     result = Dashboard(period=period, currency=base, team=team, member=member)
+    people = _people(scope.members)
 
-    people = {
-        m.pk: m
-        for m in Membership.objects.filter(scope.members)
-        .select_related("user", "team")
-        .prefetch_related("role_assignments")
-        .order_by("user__full_name", "pk")
-    }
     # One row per person and month.
     per_owner_month = (
         _deals(viewer.organisation_id, scope.deals, period)
         .annotate(month=TruncMonth("close_date"))
-        .values("owner_id", "month")
+        .values_list("owner_id", "month")
         .annotate(
             won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)),
             won_count=Count("pk", filter=Q(status=StageKind.WON)),
@@ -385,35 +425,48 @@ def dashboard(
         )
         .order_by()
     )
-    figures: dict[int, Figures] = defaultdict(Figures)
+    figures: dict[int, Figures] = {}
     months = {m.start: MonthFigures(m) for m in period.months()}
-    for row in per_owner_month:
-        person = figures[row["owner_id"]]
-        weighted = (row["weighted"] or ZERO) / HUNDRED
-        person.add(
-            Figures(
-                won_amount=_money(row["won_amount"]),
-                won_count=row["won_count"],
-                lost_count=row["lost_count"],
-                open_amount=_money(row["open_amount"]),
-                open_count=row["open_count"],
-                weighted=weighted,
-                cycle_days_total=row["cycle_total"] or 0,
-                cycle_count=row["cycle_count"],
-                unconverted=row["unconverted"],
-            )
-        )
-        month = row["month"]
-        month_start = date(month.year, month.month, 1)
-        if month_start in months:
-            months[month_start].won_amount += _money(row["won_amount"])
-            months[month_start].weighted += weighted
+    for (
+        owner_id,
+        month,
+        won,
+        won_count,
+        lost_count,
+        open_,
+        open_count,
+        weighted,
+        cycles,
+        cycle_count,
+        unconverted,
+    ) in per_owner_month:
+        own = figures.get(owner_id)
+        if own is None:
+            own = figures[owner_id] = Figures()
+        won, open_ = _money(won), _money(open_)
+        weighted = (weighted or ZERO) / HUNDRED
+        own.won_amount += won
+        own.won_count += won_count
+        own.lost_count += lost_count
+        own.open_amount += open_
+        own.open_count += open_count
+        own.weighted += weighted
+        own.cycle_days_total += cycles or 0
+        own.cycle_count += cycle_count
+        own.unconverted += unconverted
+        in_month = months.get(date(month.year, month.month, 1))
+        if in_month is not None:
+            in_month.won_amount += won
+            in_month.weighted += weighted
 
     targets = resolve_targets(
         _target_rows(viewer.organisation_id, scope.targets, period), period, base, rates
     )
     for member_id, (amount, count, per_month) in targets.items():
-        figures[member_id].target_amount, figures[member_id].target_count = amount, count
+        own = figures.get(member_id)
+        if own is None:
+            own = figures[member_id] = Figures()
+        own.target_amount, own.target_count = amount, count
         for start, month_target in per_month.items():
             if month_target is not None and start in months:
                 months[start].target_amount = (months[start].target_amount or ZERO) + month_target
@@ -421,22 +474,29 @@ def dashboard(
         own.weighted = own.weighted.quantize(CENT)
     for month_figures in months.values():
         month_figures.weighted = month_figures.weighted.quantize(CENT)
-
-    # People: those in the scope with figures, and every active seller in it.
-    for member_id, member_row in people.items():
-        has_figures = member_id in figures
-        sells = member_row.status == MembershipStatus.ACTIVE and member_row.has_role(*COACHEE_ROLES)
-        if has_figures or sells:
-            result.people.append(PersonFigures(member_row, figures.get(member_id) or Figures()))
-    for person_figures in result.people:
-        result.total.add(person_figures.figures)
     result.months = list(months.values())
+
+    # People: those in the scope with figures, and every active seller in it; and their teams.
+    teams: dict[int | None, TeamFigures] = {}
+    for person, active, sells in people:
+        own = figures.get(person.pk)
+        if own is None and not (active and sells):
+            continue
+        own = own or Figures()
+        result.people.append(PersonFigures(person, own))
+        result.total.add(own)
+        in_team = teams.get(person.team_id)
+        if in_team is None:
+            in_team = teams[person.team_id] = TeamFigures(person.team_id, person.team_name)
+        in_team.people += 1
+        in_team.figures.add(own)
+    result.teams = sorted(teams.values(), key=lambda t: (t.team_id is None, t.name.lower()))
 
     # The funnel: every stage, with the deals in it closing in the period.
     per_stage = {
-        row["stage_id"]: row
-        for row in _deals(viewer.organisation_id, scope.deals, period)
-        .values("stage_id")
+        stage_id: (count, amount, weighted)
+        for stage_id, count, amount, weighted in _deals(viewer.organisation_id, scope.deals, period)
+        .values_list("stage_id")
         .annotate(
             count=Count("pk"),
             amount=Sum("amount_base"),
@@ -449,13 +509,13 @@ def dashboard(
     for stage in FunnelStage.objects.filter(organisation_id=viewer.organisation_id).order_by(
         "position", "pk"
     ):
-        found = per_stage.get(stage.pk)
+        count, amount, weighted = per_stage.get(stage.pk, (0, None, None))
         result.stages.append(
             StageFigures(
                 stage,
-                count=found["count"] if found else 0,
-                amount=_money(found["amount"]) if found else ZERO,
-                weighted=((found["weighted"] or ZERO) / HUNDRED).quantize(CENT) if found else ZERO,
+                count=count,
+                amount=_money(amount),
+                weighted=((weighted or ZERO) / HUNDRED).quantize(CENT),
             )
         )
     return result

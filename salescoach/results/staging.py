@@ -17,6 +17,10 @@ from django.db import connection
 
 OPPORTUNITY_STAGE = "results_import_opportunity"
 HISTORY_STAGE = "results_import_history"
+PLAN = "results_import_plan"
+
+# What the plan does with a staged row.
+CREATE, UPDATE, UNCHANGED = 0, 1, 2
 
 # Staged opportunity columns, in the order rows are written.
 OPPORTUNITY_COLUMNS = (
@@ -94,6 +98,7 @@ class Staging:
         self._rows: list[Sequence[Any]] = []
         self._history: list[Sequence[Any]] = []
         self.count = 0
+        self.history_count = 0
 
     # --- set-up and loading -------------------------------------------------------------
 
@@ -102,8 +107,8 @@ class Staging:
             ("text", "numeric(16, 2)", "date") if _is_postgres() else ("TEXT", "NUMERIC", "TEXT")
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {OPPORTUNITY_STAGE}")
-            cursor.execute(f"DROP TABLE IF EXISTS {HISTORY_STAGE}")
+            for table in (OPPORTUNITY_STAGE, HISTORY_STAGE, PLAN):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
             # Temporary tables live in this connection only, so concurrent imports do not meet.
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {OPPORTUNITY_STAGE} (row_no integer, crm_id {text}, "
@@ -124,6 +129,7 @@ class Staging:
             self._flush_rows()
 
     def add_history(self, row: Sequence[Any]) -> None:
+        self.history_count += 1
         self._history.append(row)
         if len(self._history) >= BATCH:
             self._flush_history()
@@ -176,8 +182,8 @@ class Staging:
     def drop(self) -> None:
         self.abandon()
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {OPPORTUNITY_STAGE}")
-            cursor.execute(f"DROP TABLE IF EXISTS {HISTORY_STAGE}")
+            for table in (OPPORTUNITY_STAGE, HISTORY_STAGE, PLAN):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
     # --- checks -------------------------------------------------------------------------
 
@@ -195,9 +201,25 @@ class Staging:
             )
             return [(int(r[0]), str(r[1]), int(r[2])) for r in cursor.fetchall()]
 
-    def foreign_owned(
-        self, organisation_id: int, allowed_owner_ids: Sequence[int], limit: int
-    ) -> list[tuple[int, str, int]]:
+    def plan(self, organisation_id: int) -> None:
+        """Match every staged row to the stored deal with its CRM id, once: what becomes
+        of it (created, updated or unchanged) and what it was. The checks, the counts and
+        the merge all read this plan, so the stored deals are joined only once."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {PLAN}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {PLAN} AS SELECT s.*, o.id AS existing_id, "
+                f"o.owner_id AS old_owner_id, o.stage_id AS old_stage_id, "
+                f"CASE WHEN o.id IS NULL THEN {CREATE} WHEN {_differs('o', 's')} THEN {UPDATE} "
+                f"ELSE {UNCHANGED} END AS action "
+                f"FROM {OPPORTUNITY_STAGE} s LEFT JOIN results_opportunity o "
+                f"ON o.organisation_id = %s AND o.crm_id = s.crm_id",
+                [organisation_id],
+            )
+            if _is_postgres():
+                cursor.execute(f"ANALYZE {PLAN}")
+
+    def foreign_owned(self, allowed_owner_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
         """(row, crm id, current owner) of deals already here that belong to someone the
         importer may not change."""
         if not allowed_owner_ids:
@@ -205,65 +227,54 @@ class Staging:
         marks = ", ".join(["%s"] * len(allowed_owner_ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT s.row_no, s.crm_id, o.owner_id FROM {OPPORTUNITY_STAGE} s "
-                f"JOIN results_opportunity o ON o.organisation_id = %s AND o.crm_id = s.crm_id "
-                f"WHERE o.owner_id NOT IN ({marks}) ORDER BY s.row_no LIMIT %s",
-                [organisation_id, *allowed_owner_ids, limit],
+                f"SELECT row_no, crm_id, old_owner_id FROM {PLAN} WHERE existing_id IS NOT NULL "
+                f"AND old_owner_id NOT IN ({marks}) ORDER BY row_no LIMIT %s",
+                [*allowed_owner_ids, limit],
             )
             return [(int(r[0]), str(r[1]), int(r[2])) for r in cursor.fetchall()]
 
-    def counts(self, organisation_id: int) -> tuple[int, int, int]:
-        """(created, updated, unchanged) if the staged rows were merged now."""
+    def counts(self) -> tuple[int, int, int]:
+        """(created, updated, unchanged) if the plan were carried out now."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*), "
-                f"SUM(CASE WHEN o.id IS NULL THEN 1 ELSE 0 END), "
-                f"SUM(CASE WHEN o.id IS NOT NULL AND {_differs('o', 's')} THEN 1 ELSE 0 END) "
-                f"FROM {OPPORTUNITY_STAGE} s LEFT JOIN results_opportunity o "
-                f"ON o.organisation_id = %s AND o.crm_id = s.crm_id",
-                [organisation_id],
-            )
-            total, created, updated = cursor.fetchone()
-        total, created, updated = int(total or 0), int(created or 0), int(updated or 0)
-        return created, updated, total - created - updated
+            cursor.execute(f"SELECT action, COUNT(*) FROM {PLAN} GROUP BY action")
+            found = {int(action): int(number) for action, number in cursor.fetchall()}
+        return found.get(CREATE, 0), found.get(UPDATE, 0), found.get(UNCHANGED, 0)
 
     # --- the merge ----------------------------------------------------------------------
 
     def merge(self, organisation_id: int, today: date, now: Any) -> None:
-        """Write the staged rows: changed deals are updated, new ones created, stage
-        history added. Call inside a transaction."""
+        """Carry out the plan: changed deals are updated, new ones created, stage history
+        added. Call inside the transaction that made the plan."""
         written = ", ".join(WRITTEN)
-        staged = ", ".join(f"s.{c}" for c in WRITTEN)
+        planned = ", ".join(f"p.{c}" for c in WRITTEN)
+        assignments = ", ".join(f"{c} = p.{c}" for c in WRITTEN if c != "crm_id")
         with connection.cursor() as cursor:
             # A deal seen in another stage than last time entered that stage by today.
             cursor.execute(
                 f"INSERT INTO results_stagechange (opportunity_id, stage_id, crm_stage, entered_on, source) "
-                f"SELECT o.id, s.stage_id, s.crm_stage, %s, 'observed' FROM {OPPORTUNITY_STAGE} s "
-                f"JOIN results_opportunity o ON o.organisation_id = %s AND o.crm_id = s.crm_id "
-                f"WHERE o.stage_id <> s.stage_id "
+                f"SELECT p.existing_id, p.stage_id, p.crm_stage, %s, 'observed' FROM {PLAN} p "
+                f"WHERE p.action = {UPDATE} AND p.old_stage_id <> p.stage_id "
                 f"ON CONFLICT (opportunity_id, stage_id, entered_on) DO NOTHING",
-                [today, organisation_id],
+                [today],
             )
-            assignments = ", ".join(f"{c} = s.{c}" for c in WRITTEN if c != "crm_id")
             cursor.execute(
-                f"UPDATE results_opportunity SET {assignments}, updated_at = %s "
-                f"FROM {OPPORTUNITY_STAGE} s WHERE results_opportunity.organisation_id = %s "
-                f"AND results_opportunity.crm_id = s.crm_id AND {_differs('results_opportunity', 's')}",
-                [now, organisation_id],
+                f"UPDATE results_opportunity SET {assignments}, updated_at = %s FROM {PLAN} p "
+                f"WHERE results_opportunity.id = p.existing_id AND p.action = {UPDATE}",
+                [now],
             )
             cursor.execute(
                 f"INSERT INTO results_opportunity (organisation_id, {written}, imported_at, updated_at) "
-                f"SELECT %s, {staged}, %s, %s FROM {OPPORTUNITY_STAGE} s WHERE NOT EXISTS "
-                f"(SELECT 1 FROM results_opportunity o WHERE o.organisation_id = %s AND o.crm_id = s.crm_id)",
-                [organisation_id, now, now, organisation_id],
+                f"SELECT %s, {planned}, %s, %s FROM {PLAN} p WHERE p.action = {CREATE}",
+                [organisation_id, now, now],
             )
-            cursor.execute(
-                f"INSERT INTO results_stagechange (opportunity_id, stage_id, crm_stage, entered_on, source) "
-                f"SELECT o.id, h.stage_id, h.crm_stage, h.entered_on, 'export' FROM {HISTORY_STAGE} h "
-                f"JOIN results_opportunity o ON o.organisation_id = %s AND o.crm_id = h.crm_id "
-                f"WHERE 1 = 1 ON CONFLICT (opportunity_id, stage_id, entered_on) DO NOTHING",
-                [organisation_id],
-            )
+            if self.history_count:
+                cursor.execute(
+                    f"INSERT INTO results_stagechange (opportunity_id, stage_id, crm_stage, entered_on, source) "
+                    f"SELECT o.id, h.stage_id, h.crm_stage, h.entered_on, 'export' FROM {HISTORY_STAGE} h "
+                    f"JOIN results_opportunity o ON o.organisation_id = %s AND o.crm_id = h.crm_id "
+                    f"WHERE 1 = 1 ON CONFLICT (opportunity_id, stage_id, entered_on) DO NOTHING",
+                    [organisation_id],
+                )
 
 
 def _sqlite_value(value: Any) -> Any:
