@@ -14,7 +14,7 @@ close date; amounts in the organisation's reporting currency):
 * coverage = pipeline / what is still to win (target - won); none once the target is met.
 
 Every dashboard runs the same fixed number of queries whatever the number of people or
-deals: one for the people, two aggregates over the deals (by person and month, and by
+deals: one for the people, three aggregates over the deals (by person, by month and by
 stage), one for the targets, one for the stages, and two for the currency settings.
 """
 
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
@@ -278,21 +278,33 @@ def _currency(organisation_id: int) -> tuple[str, dict[str, Decimal]]:
 # --- targets ---------------------------------------------------------------------------------
 
 
-def _target_rows(organisation_id: int, targets_q: Q, period: Period) -> list[Target]:
+class TargetRow(NamedTuple):
+    member_id: int
+    period_kind: str
+    period_start: date
+    amount: Decimal | None
+    deals: int | None  # the target number of won deals
+    currency: str
+
+
+def _target_rows(organisation_id: int, targets_q: Q, period: Period) -> list[TargetRow]:
     """Month targets of the period's months and quarter targets of the quarters it lies in."""
-    return list(
-        Target.objects.filter(targets_q, organisation_id=organisation_id).filter(
+    return [
+        TargetRow(*row)
+        for row in Target.objects.filter(targets_q, organisation_id=organisation_id)
+        .filter(
             Q(period_kind=PeriodKind.QUARTER, period_start__in=[q.start for q in period.quarters()])
             | Q(period_kind=PeriodKind.MONTH, period_start__gte=period.start, period_start__lt=period.end)
         )
-    )
+        .values_list("member_id", "period_kind", "period_start", "amount", "count", "currency")
+    ]
 
 
 Amounts = tuple[Decimal | None, Decimal | None]  # (amount, count)
 
 
 def resolve_targets(
-    targets: Iterable[Target], period: Period, base: str, rates: Mapping[str, Decimal]
+    targets: Iterable[TargetRow], period: Period, base: str, rates: Mapping[str, Decimal]
 ) -> dict[int, tuple[Decimal | None, int | None, dict[date, Decimal | None]]]:
     """Per member: (target amount, target count, target amount per month) for the period.
 
@@ -301,18 +313,18 @@ def resolve_targets(
     year's is the sum of its quarters'. Amounts in another currency count at the exchange
     rate; without a rate they are left out.
     """
-    by_member: dict[int, dict[tuple[str, date], Target]] = defaultdict(dict)
+    by_member: dict[int, dict[tuple[str, date], TargetRow]] = defaultdict(dict)
     for target in targets:
         by_member[target.member_id][(target.period_kind, target.period_start)] = target
 
-    def values(target: Target) -> Amounts:
+    def values(target: TargetRow) -> Amounts:
         amount = None
         if target.amount is not None:
             if target.currency == base:
                 amount = target.amount
             elif target.currency in rates:
                 amount = (target.amount * rates[target.currency]).quantize(CENT)
-        return amount, Decimal(target.count) if target.count is not None else None
+        return amount, Decimal(target.deals) if target.deals is not None else None
 
     def add(left: Amounts, right: Amounts) -> Amounts:
         return (
@@ -323,7 +335,7 @@ def resolve_targets(
     resolved = {}
     for member_id, own in by_member.items():
 
-        def month_target(start: date, own: dict[tuple[str, date], Target] = own) -> Amounts:
+        def month_target(start: date, own: dict[tuple[str, date], TargetRow] = own) -> Amounts:
             found = own.get((MONTH, start))
             if found is not None:
                 return values(found)
@@ -333,7 +345,7 @@ def resolve_targets(
             amount, count = values(quarter)
             return (amount / 3 if amount is not None else None, count / 3 if count is not None else None)
 
-        def quarter_target(start: date, own: dict[tuple[str, date], Target] = own) -> Amounts:
+        def quarter_target(start: date, own: dict[tuple[str, date], TargetRow] = own) -> Amounts:
             found = own.get((QUARTER, start))
             if found is not None:
                 return values(found)
@@ -403,33 +415,32 @@ def dashboard(
     result = Dashboard(period=period, currency=base, team=team, member=member)
     people = _people(scope.members)
 
-    # One row per person and month.
-    per_owner_month = (
-        _deals(viewer.organisation_id, scope.deals, period)
-        .annotate(month=TruncMonth("close_date"))
-        .values_list("owner_id", "month")
+    deals = _deals(viewer.organisation_id, scope.deals, period)
+    weighted_sum = Sum(
+        F("amount_base") * Coalesce("probability", "stage__probability"),
+        filter=Q(status=StageKind.OPEN),
+        output_field=MONEY,
+    )
+    # One row per person. (Counts count close_date, which is never empty: a column of the
+    # index, so that PostgreSQL reads the index only.)
+    per_owner = (
+        deals.values_list("owner_id")
         .annotate(
             won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)),
-            won_count=Count("pk", filter=Q(status=StageKind.WON)),
-            lost_count=Count("pk", filter=Q(status=StageKind.LOST)),
+            won_count=Count("close_date", filter=Q(status=StageKind.WON)),
+            lost_count=Count("close_date", filter=Q(status=StageKind.LOST)),
             open_amount=Sum("amount_base", filter=Q(status=StageKind.OPEN)),
-            open_count=Count("pk", filter=Q(status=StageKind.OPEN)),
-            weighted=Sum(
-                F("amount_base") * Coalesce("probability", "stage__probability"),
-                filter=Q(status=StageKind.OPEN),
-                output_field=MONEY,
-            ),
+            open_count=Count("close_date", filter=Q(status=StageKind.OPEN)),
+            weighted=weighted_sum,
             cycle_total=Sum("cycle_days", filter=Q(status=StageKind.WON)),
             cycle_count=Count("cycle_days", filter=Q(status=StageKind.WON)),
-            unconverted=Count("pk", filter=Q(amount_base__isnull=True, amount__isnull=False)),
+            unconverted=Count("close_date", filter=Q(amount_base__isnull=True, amount__isnull=False)),
         )
         .order_by()
     )
     figures: dict[int, Figures] = {}
-    months = {m.start: MonthFigures(m) for m in period.months()}
     for (
         owner_id,
-        month,
         won,
         won_count,
         lost_count,
@@ -439,25 +450,31 @@ def dashboard(
         cycles,
         cycle_count,
         unconverted,
-    ) in per_owner_month:
-        own = figures.get(owner_id)
-        if own is None:
-            own = figures[owner_id] = Figures()
-        won, open_ = _money(won), _money(open_)
-        weighted = (weighted or ZERO) / HUNDRED
-        own.won_amount += won
-        own.won_count += won_count
-        own.lost_count += lost_count
-        own.open_amount += open_
-        own.open_count += open_count
-        own.weighted += weighted
-        own.cycle_days_total += cycles or 0
-        own.cycle_count += cycle_count
-        own.unconverted += unconverted
+    ) in per_owner:
+        figures[owner_id] = Figures(
+            won_amount=_money(won),
+            won_count=won_count,
+            lost_count=lost_count,
+            open_amount=_money(open_),
+            open_count=open_count,
+            weighted=((weighted or ZERO) / HUNDRED).quantize(CENT),
+            cycle_days_total=cycles or 0,
+            cycle_count=cycle_count,
+            unconverted=unconverted,
+        )
+    # One row per month of the period, for the whole scope.
+    months = {m.start: MonthFigures(m) for m in period.months()}
+    month_rows = (
+        deals.annotate(month=TruncMonth("close_date"))
+        .values_list("month")
+        .annotate(won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)), weighted=weighted_sum)
+        .order_by()
+    )
+    for month, won, weighted in month_rows:
         in_month = months.get(date(month.year, month.month, 1))
         if in_month is not None:
-            in_month.won_amount += won
-            in_month.weighted += weighted
+            in_month.won_amount += _money(won)
+            in_month.weighted += ((weighted or ZERO) / HUNDRED).quantize(CENT)
 
     targets = resolve_targets(
         _target_rows(viewer.organisation_id, scope.targets, period), period, base, rates
@@ -470,10 +487,6 @@ def dashboard(
         for start, month_target in per_month.items():
             if month_target is not None and start in months:
                 months[start].target_amount = (months[start].target_amount or ZERO) + month_target
-    for own in figures.values():
-        own.weighted = own.weighted.quantize(CENT)
-    for month_figures in months.values():
-        month_figures.weighted = month_figures.weighted.quantize(CENT)
     result.months = list(months.values())
 
     # People: those in the scope with figures, and every active seller in it; and their teams.
@@ -498,7 +511,7 @@ def dashboard(
         for stage_id, count, amount, weighted in _deals(viewer.organisation_id, scope.deals, period)
         .values_list("stage_id")
         .annotate(
-            count=Count("pk"),
+            count=Count("close_date"),
             amount=Sum("amount_base"),
             weighted=Sum(
                 F("amount_base") * Coalesce("probability", "stage__probability"), output_field=MONEY
@@ -542,8 +555,8 @@ def coach_results(*, viewer: Membership, period: Period) -> list[tuple[Membershi
         .values("owner_id")
         .annotate(
             won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)),
-            won_count=Count("pk", filter=Q(status=StageKind.WON)),
-            lost_count=Count("pk", filter=Q(status=StageKind.LOST)),
+            won_count=Count("close_date", filter=Q(status=StageKind.WON)),
+            lost_count=Count("close_date", filter=Q(status=StageKind.LOST)),
             open_amount=Sum("amount_base", filter=Q(status=StageKind.OPEN)),
             weighted=Sum(
                 F("amount_base") * Coalesce("probability", "stage__probability"),
