@@ -213,7 +213,7 @@ def funnel_stage_update(
     stage.save(update_fields=["name", "kind", "probability"])
     if kind_changed:
         # Deals in this stage are now open, won or lost accordingly.
-        Opportunity.objects.filter(stage=stage).update(status=kind)
+        Opportunity.objects.filter(organisation_id=actor.organisation_id, stage=stage).update(status=kind)
     return stage
 
 
@@ -239,7 +239,7 @@ def funnel_stage_move(*, actor: Membership, stage: FunnelStage, up: bool) -> Non
 @transaction.atomic
 def funnel_stage_delete(*, actor: Membership, stage: FunnelStage) -> None:
     _require_funnel_rights(actor)
-    if Opportunity.objects.filter(stage=stage).exists():
+    if Opportunity.objects.filter(organisation_id=actor.organisation_id, stage=stage).exists():
         raise ValidationError(
             _("Deals are in this stage. Map its CRM names to another stage and import again first.")
         )
