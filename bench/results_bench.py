@@ -73,16 +73,26 @@ def generate(today: date) -> None:
     password = make_password("bench-password")
     with transaction.atomic():
         org = Organisation.objects.create(slug=ORG_SLUG, name="Bench B.V.")
-        director_user = User.objects.create(email="director@bench.example", full_name="Bench Director", password=password)
+        director_user = User.objects.create(
+            email="director@bench.example", full_name="Bench Director", password=password
+        )
         director = Membership.objects.create(organisation=org, user=director_user, status="active")
         RoleAssignment.objects.create(membership=director, role=Role.PROGRAMME_OWNER)
         manager_users = User.objects.bulk_create(
-            [User(email=f"manager{t}@bench.example", full_name=f"Manager {t}", password=password) for t in range(TEAMS)]
+            [
+                User(email=f"manager{t}@bench.example", full_name=f"Manager {t}", password=password)
+                for t in range(TEAMS)
+            ]
         )
         managers = Membership.objects.bulk_create(
-            [Membership(organisation=org, user=u, status="active", reports_to=director) for u in manager_users]
+            [
+                Membership(organisation=org, user=u, status="active", reports_to=director)
+                for u in manager_users
+            ]
         )
-        RoleAssignment.objects.bulk_create([RoleAssignment(membership=m, role=Role.SALES_MANAGER) for m in managers])
+        RoleAssignment.objects.bulk_create(
+            [RoleAssignment(membership=m, role=Role.SALES_MANAGER) for m in managers]
+        )
         teams = Team.objects.bulk_create(
             [Team(organisation=org, name=f"Team {t:03d}", manager=m) for t, m in enumerate(managers)]
         )
@@ -108,7 +118,9 @@ def generate(today: date) -> None:
             ],
             batch_size=2000,
         )
-        RoleAssignment.objects.bulk_create([RoleAssignment(membership=m, role=Role.SELLER) for m in sellers], batch_size=2000)
+        RoleAssignment.objects.bulk_create(
+            [RoleAssignment(membership=m, role=Role.SELLER) for m in sellers], batch_size=2000
+        )
         stages = funnel_ensure(organisation_id=org.pk)
     open_ids = [s.pk for s in stages if s.kind == StageKind.OPEN]
     won = next(s.pk for s in stages if s.kind == StageKind.WON)
@@ -116,7 +128,9 @@ def generate(today: date) -> None:
     owners = [m.pk for m in sellers]
     start = today - timedelta(days=730)
     span = 730 + 183
-    print(f"dataset: {len(sellers)} sellers in {len(teams)} teams; generating {OPPORTUNITIES:,} opportunities…")
+    print(
+        f"dataset: {len(sellers)} sellers in {len(teams)} teams; generating {OPPORTUNITIES:,} opportunities…"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -176,8 +190,29 @@ def generate(today: date) -> None:
 # --- the import file and PostgreSQL's COPY ------------------------------------------------------
 
 
-HEADER = ["Id", "Name", "AccountId", "StageName", "Amount", "Probability", "CloseDate", "CurrencyIsoCode", "OwnerId", "CreatedDate", "IsClosed", "IsWon"]
-SF_STAGES = ["Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"]
+HEADER = [
+    "Id",
+    "Name",
+    "AccountId",
+    "StageName",
+    "Amount",
+    "Probability",
+    "CloseDate",
+    "CurrencyIsoCode",
+    "OwnerId",
+    "CreatedDate",
+    "IsClosed",
+    "IsWon",
+]
+SF_STAGES = [
+    "Prospecting",
+    "Qualification",
+    "Needs Analysis",
+    "Proposal/Price Quote",
+    "Negotiation/Review",
+    "Closed Won",
+    "Closed Lost",
+]
 
 
 def write_csv(owner_ids: list[str], today: date) -> None:
@@ -221,7 +256,10 @@ def postgres_copy() -> float:
             "is_closed boolean, is_won boolean)"
         )
         started = time.perf_counter()
-        with CSV_PATH.open("rb") as handle, cursor.copy("COPY bench_copy_plain FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+        with (
+            CSV_PATH.open("rb") as handle,
+            cursor.copy("COPY bench_copy_plain FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+        ):
             while chunk := handle.read(1 << 20):
                 copy.write(chunk)
         elapsed = time.perf_counter() - started
@@ -235,7 +273,11 @@ def import_in_subprocess(mode: str) -> dict[str, float | int]:
     """Run the import in a fresh process: its own time and its own peak memory."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     output = subprocess.run(
-        [sys.executable, __file__, "--import-once", mode], check=True, capture_output=True, text=True, env=os.environ
+        [sys.executable, __file__, "--import-once", mode],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ,
     ).stdout
     answer = json.loads(output.strip().splitlines()[-1])
     answer["max_rss_mb"] = round(max(answer["max_rss_kb"], before) / 1024)
@@ -313,7 +355,9 @@ def time_page(member_email: str, url: str, runs: int) -> dict[str, float | int]:
 def deals_in(period_start: date, period_end: date, team: str | None = None) -> int:
     from salescoach.results.models import Opportunity
 
-    qs = Opportunity.objects.filter(organisation__slug=ORG_SLUG, close_date__gte=period_start, close_date__lt=period_end)
+    qs = Opportunity.objects.filter(
+        organisation__slug=ORG_SLUG, close_date__gte=period_start, close_date__lt=period_end
+    )
     if team:
         qs = qs.filter(owner__team__name=team)
     return qs.count()
@@ -323,9 +367,13 @@ def deals_in(period_start: date, period_end: date, team: str | None = None) -> i
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=30, help="requests per dashboard (default 30)")
-    parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/PERFORMANCE.md")
+    parser.add_argument(
+        "--write-docs", action="store_true", help="write the figures into docs/PERFORMANCE.md"
+    )
     parser.add_argument("--import-once", choices=["dry", "real"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     setup_django()
@@ -349,7 +397,9 @@ def main() -> None:
     generate(today)
     team0 = Team.objects.get(organisation__slug=ORG_SLUG, name="Team 000")
     owner_ids = list(
-        Membership.objects.filter(team=team0).exclude(pk=team0.manager_id).values_list("crm_user_id", flat=True)
+        Membership.objects.filter(team=team0)
+        .exclude(pk=team0.manager_id)
+        .values_list("crm_user_id", flat=True)
     )
     write_csv(owner_ids, today)
     remove_imported()
@@ -386,7 +436,10 @@ def main() -> None:
         "ratio_to_copy": round(float(real["seconds"]) / copy_seconds, 1),
     }
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM results_opportunity WHERE organisation_id = (SELECT id FROM organisations_organisation WHERE slug = %s)", [ORG_SLUG])
+        cursor.execute(
+            "SELECT count(*) FROM results_opportunity WHERE organisation_id = (SELECT id FROM organisations_organisation WHERE slug = %s)",
+            [ORG_SLUG],
+        )
         figures["opportunities_in_database"] = cursor.fetchone()[0]
         cursor.execute("SELECT version()")
         figures["postgres"] = cursor.fetchone()[0].split(" on ")[0]
@@ -433,7 +486,11 @@ The import takes **{imp["ratio_to_copy"]}×** the time of PostgreSQL's plain `CO
 (Targets: team p50 ≤ 100 ms, organisation p50 ≤ 500 ms. The number of queries does not
 grow with the data: `tests/results/test_dashboard.py` asserts it.)
 {END}"""
-    text = DOCS.read_text() if DOCS.exists() else "# Performance\n\nBenchmarks live in `bench/`; each writes its figures here.\n"
+    text = (
+        DOCS.read_text()
+        if DOCS.exists()
+        else "# Performance\n\nBenchmarks live in `bench/`; each writes its figures here.\n"
+    )
     if BEGIN in text:
         text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
     else:

@@ -96,7 +96,11 @@ def test_the_dashboard_and_the_api_show_only_who_one_may_read(
     page = client_for(member).get(f"/o/{sales.org.slug}/results/?period=2026-Q1").content.decode()
     if who == "owner":  # the organisation's dashboard has a row per team, leading to the people
         assert f"/results/teams/{sales.team.pk}/" in page and "Sanne Seller" not in page
-        page = client_for(member).get(f"/o/{sales.org.slug}/results/?period=2026-Q1&team={sales.team.pk}").content.decode()
+        page = (
+            client_for(member)
+            .get(f"/o/{sales.org.slug}/results/?period=2026-Q1&team={sales.team.pk}")
+            .content.decode()
+        )
     assert ("Sanne Seller" in page) is sees_seller
     client = api(member)
     dashboard = client.get(
