@@ -66,11 +66,12 @@ def generate(today: date) -> None:
     from salescoach.results.models import StageKind
     from salescoach.results.services import funnel_ensure
 
+    UNUSABLE = make_password(None)
     if Organisation.objects.filter(slug=ORG_SLUG).exists():
         print("dataset: already there")
         return
     started = time.perf_counter()
-    password = make_password("bench-password")
+    password = make_password("bench-password")  # noqa: S106 - a throwaway benchmark database
     with transaction.atomic():
         org = Organisation.objects.create(slug=ORG_SLUG, name="Bench B.V.")
         director_user = User.objects.create(
@@ -98,7 +99,7 @@ def generate(today: date) -> None:
         )
         seller_users = User.objects.bulk_create(
             [
-                User(email=f"seller{t}-{i}@bench.example", full_name=f"Seller {t}-{i}", password="!")
+                User(email=f"seller{t}-{i}@bench.example", full_name=f"Seller {t}-{i}", password=UNUSABLE)
                 for t in range(TEAMS)
                 for i in range(TEAM_SIZE)
             ],
