@@ -71,7 +71,7 @@ def generate(today: date) -> None:
         print("dataset: already there")
         return
     started = time.perf_counter()
-    password = make_password("bench-password")  # noqa: S106 - a throwaway benchmark database
+    password = make_password("bench-password")
     with transaction.atomic():
         org = Organisation.objects.create(slug=ORG_SLUG, name="Bench B.V.")
         director_user = User.objects.create(
