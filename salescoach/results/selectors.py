@@ -14,8 +14,7 @@ close date; amounts in the organisation's reporting currency):
 * coverage = pipeline / what is still to win (target - won); none once the target is met.
 
 Every dashboard runs the same fixed number of queries whatever the number of people or
-deals: one for the people, three aggregates over the deals (by person, by month and by
-stage), one for the targets, one for the stages, and two for the currency settings.
+deals (see ``dashboard``).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Case, Count, DecimalField, Exists, F, OuterRef, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment, Team
@@ -332,6 +331,9 @@ def resolve_targets(
             left[1] if right[1] is None else (left[1] or ZERO) + right[1],
         )
 
+    month_starts = [m.start for m in period.months()]  # once: not per person
+    quarter_starts = [q.start for q in period.quarters()]
+    quarter_of_month = {start: quarter_of(start).start for start in month_starts}
     resolved = {}
     for member_id, own in by_member.items():
 
@@ -339,7 +341,7 @@ def resolve_targets(
             found = own.get((MONTH, start))
             if found is not None:
                 return values(found)
-            quarter = own.get((QUARTER, quarter_of(start).start))
+            quarter = own.get((QUARTER, quarter_of_month.get(start) or quarter_of(start).start))
             if quarter is None:
                 return None, None
             amount, count = values(quarter)
@@ -362,9 +364,9 @@ def resolve_targets(
             amount, count = quarter_target(period.start)
         else:
             amount, count = None, None
-            for quarter in period.quarters():
-                amount, count = add((amount, count), quarter_target(quarter.start))
-        per_month = {m.start: month_target(m.start)[0] for m in period.months()}
+            for quarter_start in quarter_starts:
+                amount, count = add((amount, count), quarter_target(quarter_start))
+        per_month = {start: month_target(start)[0] for start in month_starts}
         resolved[member_id] = (
             amount.quantize(CENT) if amount is not None else None,
             int(count.to_integral_value()) if count is not None else None,
@@ -404,25 +406,38 @@ def _people(members_q: Q) -> list[tuple[Person, bool, bool]]:
     ]
 
 
+def _probability(stages: list[FunnelStage]) -> Any:
+    """A deal's probability: its own, else its stage's default. The defaults are written
+    into the query (a handful of stages), which spares every dashboard a join."""
+    defaults = [When(stage_id=stage.pk, then=Value(stage.probability)) for stage in stages]
+    if not defaults:
+        return Coalesce("probability", Value(0))
+    return Coalesce("probability", Case(*defaults, default=Value(0)))
+
+
 def dashboard(
     *, viewer: Membership, period: Period, team: Team | None = None, member: Membership | None = None
 ) -> Dashboard:
     """The figures of the people the viewer may read (or of one team or one person, which
     the caller has fetched through the access gate), per person, per team, per stage and
-    per month."""
+    per month.
+
+    Seven queries, whatever the number of people and deals: the currency and its rates,
+    the people, the stages, the deals added up per person, the deals added up per month
+    and stage, and the targets. (Counts count close_date, which is never empty, because
+    it is a column of the index: PostgreSQL then reads the index only.)
+    """
     scope = _scope(viewer, team, member)
     base, rates = _currency(viewer.organisation_id)
     result = Dashboard(period=period, currency=base, team=team, member=member)
     people = _people(scope.members)
-
-    deals = _deals(viewer.organisation_id, scope.deals, period)
-    weighted_sum = Sum(
-        F("amount_base") * Coalesce("probability", "stage__probability"),
-        filter=Q(status=StageKind.OPEN),
-        output_field=MONEY,
+    stages = list(
+        FunnelStage.objects.filter(organisation_id=viewer.organisation_id).order_by("position", "pk")
     )
-    # One row per person. (Counts count close_date, which is never empty: a column of the
-    # index, so that PostgreSQL reads the index only.)
+    deals = _deals(viewer.organisation_id, scope.deals, period)
+    weighted_amount = F("amount_base") * _probability(stages)
+
+    # Per person.
     per_owner = (
         deals.values_list("owner_id")
         .annotate(
@@ -431,7 +446,7 @@ def dashboard(
             lost_count=Count("close_date", filter=Q(status=StageKind.LOST)),
             open_amount=Sum("amount_base", filter=Q(status=StageKind.OPEN)),
             open_count=Count("close_date", filter=Q(status=StageKind.OPEN)),
-            weighted=weighted_sum,
+            weighted=Sum(weighted_amount, filter=Q(status=StageKind.OPEN), output_field=MONEY),
             cycle_total=Sum("cycle_days", filter=Q(status=StageKind.WON)),
             cycle_count=Count("cycle_days", filter=Q(status=StageKind.WON)),
             unconverted=Count("close_date", filter=Q(amount_base__isnull=True, amount__isnull=False)),
@@ -462,19 +477,36 @@ def dashboard(
             cycle_count=cycle_count,
             unconverted=unconverted,
         )
-    # One row per month of the period, for the whole scope.
+
+    # Per month and stage: the months of the period, and the funnel.
     months = {m.start: MonthFigures(m) for m in period.months()}
-    month_rows = (
+    per_stage: dict[int, StageFigures] = {stage.pk: StageFigures(stage) for stage in stages}
+    month_stage = (
         deals.annotate(month=TruncMonth("close_date"))
-        .values_list("month")
-        .annotate(won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)), weighted=weighted_sum)
+        .values_list("month", "stage_id")
+        .annotate(
+            count=Count("close_date"),
+            amount=Sum("amount_base"),
+            weighted=Sum(weighted_amount, output_field=MONEY),
+        )
         .order_by()
     )
-    for month, won, weighted in month_rows:
+    for month, stage_id, count, amount, weighted in month_stage:
+        in_stage = per_stage.get(stage_id)
+        if in_stage is None:
+            continue
+        amount = _money(amount)
+        weighted = ((weighted or ZERO) / HUNDRED).quantize(CENT)
+        in_stage.count += count
+        in_stage.amount += amount
+        in_stage.weighted += weighted
         in_month = months.get(date(month.year, month.month, 1))
         if in_month is not None:
-            in_month.won_amount += _money(won)
-            in_month.weighted += ((weighted or ZERO) / HUNDRED).quantize(CENT)
+            if in_stage.stage.kind == StageKind.WON:
+                in_month.won_amount += amount
+            elif in_stage.stage.kind == StageKind.OPEN:
+                in_month.weighted += weighted
+    result.stages = list(per_stage.values())
 
     targets = resolve_targets(
         _target_rows(viewer.organisation_id, scope.targets, period), period, base, rates
@@ -505,32 +537,6 @@ def dashboard(
         in_team.figures.add(own)
     result.teams = sorted(teams.values(), key=lambda t: (t.team_id is None, t.name.lower()))
 
-    # The funnel: every stage, with the deals in it closing in the period.
-    per_stage = {
-        stage_id: (count, amount, weighted)
-        for stage_id, count, amount, weighted in _deals(viewer.organisation_id, scope.deals, period)
-        .values_list("stage_id")
-        .annotate(
-            count=Count("close_date"),
-            amount=Sum("amount_base"),
-            weighted=Sum(
-                F("amount_base") * Coalesce("probability", "stage__probability"), output_field=MONEY
-            ),
-        )
-        .order_by()
-    }
-    for stage in FunnelStage.objects.filter(organisation_id=viewer.organisation_id).order_by(
-        "position", "pk"
-    ):
-        count, amount, weighted = per_stage.get(stage.pk, (0, None, None))
-        result.stages.append(
-            StageFigures(
-                stage,
-                count=count,
-                amount=_money(amount),
-                weighted=((weighted or ZERO) / HUNDRED).quantize(CENT),
-            )
-        )
     return result
 
 

@@ -14,7 +14,11 @@ DASH = "—"
 
 
 def _number(value: Any, decimals: int) -> str:
-    return formats.number_format(Decimal(value), decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # Django's number_format, with the reader's separators, but quicker: dashboards show
+    # thousands of figures.
+    text = f"{Decimal(value):,.{decimals}f}"
+    thousands, decimal = formats.get_format("THOUSAND_SEPARATOR"), formats.get_format("DECIMAL_SEPARATOR")
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)
 
 
 @register.filter
