@@ -20,7 +20,7 @@ from salescoach.core.forms import add_service_error
 from salescoach.core.http import OrgRequest, org_view
 from salescoach.imports import services as import_services
 from salescoach.imports.models import ImportJob
-from salescoach.organisations.models import Membership, MembershipStatus
+from salescoach.organisations.models import COACH_ROLES, Membership, MembershipStatus
 from salescoach.privacy.access import (
     access_column_mapping,
     access_exchange_rate,
@@ -91,7 +91,7 @@ def _dashboard_page(
             "member": member,
             "can_import": rules.can_import_results(viewer),
             "can_configure": rules.can_configure_funnel(viewer),
-            "has_coachees": bool(rules.coach_agreed_indicators(viewer)),
+            "has_coachees": viewer.has_role(*COACH_ROLES) or bool(rules.coach_agreed_indicators(viewer)),
         },
     )
 
