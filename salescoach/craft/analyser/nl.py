@@ -137,7 +137,7 @@ _ADJECTIVES_E = frozenset(
     extra heldere""".split()
 )
 _MODAL_STEMS = frozenset({"wil", "kun", "kan", "zal", "mag", "moet", "hoef", "heb", "ben"})
-_NOT_IMPERATIVE = frozenset({"dank", "wat", "goed", "top", "prima", "super", "mooi", "jammer", "hoi", "doei", "fijn", "beter"})
+_NOT_IMPERATIVE = frozenset({"dank", "bedankt", "wat", "goed", "top", "prima", "super", "mooi", "jammer", "hoi", "doei", "fijn", "beter"})
 _NOT_INFINITIVE_BEFORE = lex.DETERMINERS | frozenset({"het", "de", "een", "eigen", "gratis"}) | lex.PREPOSITIONS
 
 
@@ -499,7 +499,7 @@ def _i_would(s: Sentence, found: tuple[object, int, int]) -> Finding | None:
     words = [s.tokens[i].low for i in range(a + 2, end) if s.tokens[i].is_word]
     if not words or words[0] in {"graag", "willen"} or any(w in {"geweest", "gehad", "zijn", "vinden", "zeggen", "denken", "weten", "horen"} for w in words):
         return None
-    if not any(lex.is_infinitive(w) for w in words[-2:]):
+    if not any(lex.is_infinitive(w) and (i == 0 or words[i - 1] not in _NOT_INFINITIVE_BEFORE - {"te"}) for i, w in enumerate(words)):
         return None
     cues = [(a, a + 1)]
     if_i_were = search(s, _IF_I_WERE)
