@@ -22,6 +22,14 @@ summarize support take talk tell test text thank think track train try turn unde
 visit wait walk want watch win work write role-play chase copy drive lead pay put quote
 buy win lose mind double escalate nudge phone ring brief involve trial welcome surprise interrupt
 approve postpone overpromise promise pressure listen present attend coach network contact email
+skip prep draft demo forward ping flag nail land tackle cover tweak adapt reframe rephrase highlight
+stress emphasise emphasize underline mirror paraphrase breathe relax smile stand lean nod shift
+switch pivot head kick wrap sum lock pin firm circle reach press insist counter concede trade bundle
+upsell cross-sell renew extend nurture disqualify study rehearse reserve protect delegate dig
+challenge verify validate double-check log enter complete submit invoice charge bill price walk
+quit apply hold step cc loop chase dial pick reconnect thank celebrate acknowledge clarify
+shorten simplify slow speed tidy clean sort collect gather bring return revisit revise reread
+recheck rethink reword rebook resend warm cool calm calculate measure count list outline write
 """.split()
 
 _IRREGULAR = {

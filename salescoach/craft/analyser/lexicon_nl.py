@@ -39,7 +39,14 @@ starten stilstaan stilliggen tonen laten zien overdragen overnemen onderbouwen b
 kennen lijken voelen merken kosten hebben houden beslissen besluiten wegen ophouden leiden
 begeleiden coachen afnemen verlengen opzeggen opleveren uitvoeren voeren noemen schatten schrikken
 bereiden beseffen betrekken blijken missen vergelijken wennen wensen durven mopperen herzien
-vatten stemmen keuren verrassen lopen rollen dwalen komen schieten steken stappen nodigen
+vatten stemmen keuren verrassen jagen najagen overslaan koppelen terugkoppelen voorleggen
+herformuleren parafraseren pauzeren ademen glimlachen knikken leunen vastleggen blokkeren beschermen
+delegeren uitbesteden uitdagen bevragen verifieren valideren nakijken reflecteren invullen indienen
+insturen appen bijwonen aanschuiven demonstreren offreren factureren volhouden toepassen aanhouden
+verzetten verschuiven annuleren bijpraten rapporteren melden weigeren toegeven ruilen bundelen
+uitbreiden onderhouden bijhouden inlezen opsturen nasturen kopieren benutten prioriteren vieren
+erkennen verduidelijken vereenvoudigen vertragen opruimen verzamelen verwerken herlezen herschrijven
+herplannen herhalen opwarmen kalmeren berekenen meten tellen opsommen schetsen noteren lopen rollen dwalen komen schieten steken stappen nodigen
 """.split()
 
 # Verbs whose stem the spelling rules get wrong (unstressed -eren/-elen/-enen, loans).
@@ -158,6 +165,10 @@ def stem(infinitive: str) -> str:
         root = root[:-1] + "f"
     elif root.endswith("z"):
         root = root[:-1] + "s"
+    # An unstressed last syllable keeps its short vowel: koppelen -> koppel, openen -> open.
+    vowel_groups = len(re.findall(r"[aeiouy]+", root))
+    if root.endswith(("el", "en")) and vowel_groups >= 2:
+        return root
     # An open syllable keeps its long vowel in writing: maken -> maak, sturen -> stuur.
     if len(root) >= 2 and root[-1] not in _VOWELS and root[-2] in "aeou":
         before = root[-3] if len(root) >= 3 else ""
