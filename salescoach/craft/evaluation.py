@@ -50,7 +50,9 @@ class Report:
 
     def meets_targets(self) -> bool:
         return all(
-            self.scores[(language, label)].f1 >= target for language in SUPPORTED for label, target in TARGETS.items()
+            self.scores[(language, label)].f1 >= target
+            for language in SUPPORTED
+            for label, target in TARGETS.items()
         )
 
 
@@ -103,12 +105,16 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         for label in LABELS:
             score = report.scores[(language, label)]
             target = TARGETS.get(label)
-            verdict = "" if target is None else ("ok" if score.f1 >= target else "BELOW") + f" (>= {target:.2f})"
+            verdict = (
+                "" if target is None else ("ok" if score.f1 >= target else "BELOW") + f" (>= {target:.2f})"
+            )
             lines.append(
                 f"{language:<9}{label:<17}{score.precision:>10.3f}{score.recall:>8.3f}{score.f1:>7.3f}{score.support:>6}  {verdict}"
             )
         lines.append(f"{language:<9}{'accuracy':<17}{report.accuracy[language]:>33.3f}")
-    lines.append(f"Language detected correctly from the single sentence: {report.detected_language_accuracy:.3f}")
+    lines.append(
+        f"Language detected correctly from the single sentence: {report.detected_language_accuracy:.3f}"
+    )
     if show_errors:
         confusion = Counter((row.language, row.label, predicted) for row, predicted in report.errors)
         lines.append("Errors (language, expected -> predicted):")

@@ -137,9 +137,9 @@ def analyse(text: str, language: str | None = None, *, fallback: str | None = No
     for raw in sentences:
         sentence = tokenise(raw)
         rules = _RULES[_sentence_language(raw, language) if source != "given" else language]
-        finding = rules.label(sentence)  # type: ignore[attr-defined]
+        finding = rules.label(sentence)
         spans = tuple(sentence.char_span(first, last) for first, last in finding.cues)
-        suggestion = rules.suggest(sentence, finding) if finding.label in {DIRECTIVE, CLOSED} else None  # type: ignore[attr-defined]
+        suggestion = rules.suggest(sentence, finding) if finding.label in {DIRECTIVE, CLOSED} else None
         analysed.append(
             AnalysedSentence(
                 text=raw,

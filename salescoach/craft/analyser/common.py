@@ -37,7 +37,9 @@ def pattern(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
-def search(s: Sentence, regex: re.Pattern[str], start_token: int = 0) -> tuple[re.Match[str], int, int] | None:
+def search(
+    s: Sentence, regex: re.Pattern[str], start_token: int = 0
+) -> tuple[re.Match[str], int, int] | None:
     """The first match at or after ``start_token``, with its first and last token."""
     offset = s._starts[start_token] - 1 if start_token < len(s.tokens) else len(s.norm)
     match = regex.search(s.norm, offset)
@@ -85,9 +87,12 @@ def join_tokens(parts: list[str]) -> str:
     for part in parts:
         if not out:
             out = part
-        elif part in {",", ".", "?", "!", ":", ";", ")", "…"} or part.startswith("'") and part != "'s":
-            out += part
-        elif out.endswith("("):
+        elif (
+            part in {",", ".", "?", "!", ":", ";", ")", "…"}
+            or part.startswith("'")
+            and part != "'s"
+            or out.endswith("(")
+        ):
             out += part
         else:
             out += " " + part

@@ -18,6 +18,7 @@ from salescoach.craft.analyser.common import (
     token_after,
 )
 from salescoach.craft.analyser.text import Sentence
+from salescoach.craft.analyser.words import words
 
 # --- open questions in another form -----------------------------------------------------
 
@@ -26,15 +27,25 @@ _OPEN_CUES = [
     pattern(r" (?:walk|talk|take) (?:me|us) through "),
     pattern(r" help me (?:to )?(?:understand|see|get) "),
     pattern(r" (?:say|tell me|share) (?:a (?:bit|little|lot) |some(?:thing)? |a few words |)more "),
-    pattern(r" (?:can|could|would|will) you (?:please |maybe |perhaps |just )*(?:tell|describe|explain|elaborate|expand|clarify|outline|sketch|summarise|summarize) "),
+    pattern(
+        r" (?:can|could|would|will) you (?:please |maybe |perhaps |just )*(?:tell|describe|explain|elaborate|expand|clarify|outline|sketch|summarise|summarize) "
+    ),
     pattern(r" (?:can|could|would|will) you (?:please |maybe |perhaps |just )*(?:walk|talk|take) (?:me|us) "),
-    pattern(r" (?:can|could|would|will) you (?:please |maybe |perhaps |just )*share (?:with (?:me|us) )?(?:what|how|why|when|which|who|your (?:thoughts|view|experience|story)|a (?:bit|little)|more|an example|some) "),
-    pattern(r" (?:i'm|i am) (?:really |very |so |just )?(?:curious|interested) (?:about|what|how|why|who|which|where|when|to (?:hear|know|learn)) "),
+    pattern(
+        r" (?:can|could|would|will) you (?:please |maybe |perhaps |just )*share (?:with (?:me|us) )?(?:what|how|why|when|which|who|your (?:thoughts|view|experience|story)|a (?:bit|little)|more|an example|some) "
+    ),
+    pattern(
+        r" (?:i'm|i am) (?:really |very |so |just )?(?:curious|interested) (?:about|what|how|why|who|which|where|when|to (?:hear|know|learn)) "
+    ),
     pattern(r" (?:i'm|i am) (?:wondering|keen to (?:hear|know)) (?:what|how|why|who|which|where|when) "),
     pattern(r" i (?:wonder|wondered) (?:what|how|why|who|which|where|when) "),
-    pattern(r" (?:i'd|i would) (?:really )?(?:love|like|be (?:curious|interested|keen)) to (?:hear|know|understand|learn) "),
+    pattern(
+        r" (?:i'd|i would) (?:really )?(?:love|like|be (?:curious|interested|keen)) to (?:hear|know|understand|learn) "
+    ),
     pattern(r" give (?:me|us) (?:an |some |a few )?examples? "),
-    pattern(r"(?:^ | [,:] )(?:explain|describe) (?:to (?:me|us) |in your own words )?(?:what|how|why|who|which|where|when|your|the way) "),
+    pattern(
+        r"(?:^ | [,:] )(?:explain|describe) (?:to (?:me|us) |in your own words )?(?:what|how|why|who|which|where|when|your|the way) "
+    ),
 ]
 
 # --- directives in the form of a question ------------------------------------------------
@@ -44,17 +55,44 @@ _DISGUISED = [
     (pattern(r" why don't we (?:just )?"), "we"),
     (pattern(r" why not (?:just )?"), "plain"),
     (pattern(r" (?:how|what) about (?=\S+ing )"), "gerund"),
-    (pattern(r" (?:have|did) you (?:ever )?(?:thought about|thought of|considered|tried|think about|consider|try) (?=\S+ing )"), "gerund"),
+    (
+        pattern(
+            r" (?:have|did) you (?:ever )?(?:thought about|thought of|considered|tried|think about|consider|try) (?=\S+ing )"
+        ),
+        "gerund",
+    ),
     (pattern(r" (?:shouldn't you|should you not|must you not|oughtn't you) "), "plain"),
     (pattern(r" (?:shouldn't we|should we not) "), "we"),
-    (pattern(r" (?:wouldn't|won't|isn't) it be (?:much |a lot |even )?(?:better|wise|wiser|good|smarter|easier|more effective|a good idea|a better idea|worth it|helpful) (?:to |for you to )"), "plain"),
-    (pattern(r" (?:wouldn't|won't|isn't) it be (?:much |a lot |even )?(?:better|wise|wiser|good|smarter|easier|more effective|a good idea|a better idea|worth it|helpful) if you "), "clause"),
+    (
+        pattern(
+            r" (?:wouldn't|won't|isn't) it be (?:much |a lot |even )?(?:better|wise|wiser|good|smarter|easier|more effective|a good idea|a better idea|worth it|helpful) (?:to |for you to )"
+        ),
+        "plain",
+    ),
+    (
+        pattern(
+            r" (?:wouldn't|won't|isn't) it be (?:much |a lot |even )?(?:better|wise|wiser|good|smarter|easier|more effective|a good idea|a better idea|worth it|helpful) if you "
+        ),
+        "clause",
+    ),
     (pattern(r" isn't it (?:time|better|wise) (?:to |for you to )"), "plain"),
-    (pattern(r" don't you think (?:that )?you (?:should|need to|ought to|must|could|'d better|had better) "), "plain"),
-    (pattern(r" don't you think (?:that )?it (?:would|might|'d|could) be (?:better|wise|good|smart|smarter|a good idea) (?:to |if you )"), "plain"),
+    (
+        pattern(
+            r" don't you think (?:that )?you (?:should|need to|ought to|must|could|'d better|had better) "
+        ),
+        "plain",
+    ),
+    (
+        pattern(
+            r" don't you think (?:that )?it (?:would|might|'d|could) be (?:better|wise|good|smart|smarter|a good idea) (?:to |if you )"
+        ),
+        "plain",
+    ),
     (pattern(r" would you mind (?=\S+ing )"), "request_gerund"),
 ]
-_MODAL_YOU = pattern(r" (?:can|could|would|will) you (?:please |maybe |perhaps |just |quickly |kindly |also )*(?P<verb>\S+) ")
+_MODAL_YOU = pattern(
+    r" (?:can|could|would|will) you (?:please |maybe |perhaps |just |quickly |kindly |also )*(?P<verb>\S+) "
+)
 _PROPOSAL_WE = pattern(r" (?:shall|should|can|could) we ")
 _WANT_TO_TRY = pattern(r" do you (?:want|wanna) to try (?=\S+ing )")
 
@@ -62,7 +100,12 @@ _WANT_TO_TRY = pattern(r" do you (?:want|wanna) to try (?=\S+ing )")
 
 _PAST_COUNTERFACTUAL = pattern(r" you (?:really )?(?:should|ought to) have (?!seen |heard |been there )")
 _MODALS = [
-    (pattern(r" you(?: really| just| definitely| probably| also| still| actually| simply| then| now| first| maybe| perhaps| honestly| absolutely| seriously)* (?:should|must|ought to|need to|needs to|have to|'ve got to|have got to|got to|had better|better) (?!have )"), "plain"),
+    (
+        pattern(
+            r" you(?: really| just| definitely| probably| also| still| actually| simply| then| now| first| maybe| perhaps| honestly| absolutely| seriously)* (?:should|must|ought to|need to|needs to|have to|'ve got to|have got to|got to|had better|better) (?!have )"
+        ),
+        "plain",
+    ),
     (pattern(r" you'd (?:really |definitely )?better "), "plain"),
     (pattern(r" you've (?:really )?got to "), "plain"),
     (pattern(r" you can't (?=(?:keep|go on|continue) \S+ing )"), "keep"),
@@ -70,7 +113,9 @@ _MODALS = [
     (pattern(r" you (?:might|may) (?:also )?(?:want|wish|like) to "), "advice"),
     (pattern(r" (?:we|we'll) (?:really )?(?:should|must|need to|have to|'ve got to|ought to) "), "we"),
 ]
-_COULD = pattern(r" you (?:could|can|might) (?:also |just |always |simply |perhaps |maybe |then |try and |try to )*(?P<verb>\S+) ")
+_COULD = pattern(
+    r" you (?:could|can|might) (?:also |just |always |simply |perhaps |maybe |then |try and |try to )*(?P<verb>\S+) "
+)
 _COULD_CAN = pattern(r" you can (?P<adv>also|just|always|simply|easily) ")
 _IMPERSONAL = pattern(
     r" (?:it's|it is|it would be|it'd be|it might be|it may be|it could be|it will be|that would be|that'd be|it's probably|it would probably be|it's really|it is really|it's always|it's much|it'll be)"
@@ -88,7 +133,9 @@ _PSEUDO_CLEFT = pattern(
 _I_SUGGEST = pattern(
     r" (?:i'd|i would|i|let me|may i|can i|could i) (?:really |strongly |honestly |definitely |just )?(?:suggest|recommend|advise|propose|encourage you to|urge you to)(?: that)?(?P<who> you| we|) "
 )
-_MY_ADVICE = pattern(r" (?:my|our) (?:advice|suggestion|recommendation|tip|proposal)(?: is| would be| for you)?(?P<link> to| that you|:|) ")
+_MY_ADVICE = pattern(
+    r" (?:my|our) (?:advice|suggestion|recommendation|tip|proposal)(?: is| would be| for you)?(?P<link> to| that you|:|) "
+)
 _LABEL_PREFIX = pattern(
     r"^ (?:\w+ )?(?:tip|advice|suggestion|to do|todo|to-do|action|actions|next step|next steps|action point|homework|reminder|note to self|first thing tomorrow|first thing)(?: for you| for next time| tomorrow)? : "
 )
@@ -100,7 +147,9 @@ _I_WANT_YOU = pattern(
     r" (?:i(?:'d| would)?|we(?:'d| would)?|i'd|we'd) (?:really |also |just )?(?P<verb>like|love|want|need|expect|ask|'d like|'d love|would like|would love)(?: for)? you to "
 )
 _MAKE_SURE = pattern(r" (?:make sure|be sure|ensure|making sure)(?: that)? (?P<to>to )?")
-_REMEMBER = pattern(r" (?:(?:don't|do not|never) forget|remember|make it a habit|make a point of|try|be careful|take care|try hard)(?P<neg> not)? (?:to |and )")
+_REMEMBER = pattern(
+    r" (?:(?:don't|do not|never) forget|remember|make it a habit|make a point of|try|be careful|take care|try hard)(?P<neg> not)? (?:to |and )"
+)
 _LETS = pattern(r" (?:let's|let us) ")
 _PLEASE = pattern(r" please (?:, )?")
 _BETTER_TO = pattern(r"^ (?:\S+ )?(?:better|best|always good|good) to ")
@@ -123,7 +172,9 @@ _ALWAYS_NOT_IMPERATIVE = frozenset({"like", "last", "need", "want", "hope", "sel
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "there"})
 
 
-_TIME_PHRASE = pattern(r"^ (?:next time|this time|from now on|going forward|in future|in the future|next week|this week|first thing|before the meeting|at the end|in the meantime|for now) ")
+_TIME_PHRASE = pattern(
+    r"^ (?:next time|this time|from now on|going forward|in future|in the future|next week|this week|first thing|before the meeting|at the end|in the meantime|for now) "
+)
 
 
 def _head(s: Sentence, start: int, end: int, *, adverbs: bool = False) -> int:
@@ -137,7 +188,9 @@ def _head(s: Sentence, start: int, end: int, *, adverbs: bool = False) -> int:
             continue
         low = token.low
         follows_comma = index + 1 < end and s.tokens[index + 1].low == ","
-        if low in lex.DISCOURSE and (low not in {"well", "look", "listen", "great", "good", "now"} or follows_comma):
+        if low in lex.DISCOURSE and (
+            low not in {"well", "look", "listen", "great", "good", "now"} or follows_comma
+        ):
             index += 1
             continue
         if adverbs and low in lex.ADVERB_STARTERS | lex.SOFTENERS and index + 1 < end:
@@ -163,7 +216,9 @@ def _is_imperative_at(s: Sentence, index: int, end: int, question: bool) -> tupl
     words = s.tokens
     first = index
     low = words[index].low
-    if low in {"don't", "never", "always"} or (low == "do" and index + 1 < end and words[index + 1].low == "not"):
+    if low in {"don't", "never", "always"} or (
+        low == "do" and index + 1 < end and words[index + 1].low == "not"
+    ):
         index += 2 if low == "do" else 1
         if index >= end:
             return None
@@ -179,7 +234,12 @@ def _is_imperative_at(s: Sentence, index: int, end: int, question: bool) -> tupl
         return None
     if low in {"do", "have"} and following in _SUBJECT_PRONOUNS:
         return None  # "Do you ...", "Have you ..."
-    if low == "have" and following in {"a", "an"} and index + 2 < len(words) and words[index + 2].low in {"good", "nice", "great", "lovely"}:
+    if (
+        low == "have"
+        and following in {"a", "an"}
+        and index + 2 < len(words)
+        and words[index + 2].low in {"good", "nice", "great", "lovely"}
+    ):
         return None  # a wish, not advice
     if words[index].text[0].isupper() and index > first + 0 and index != first:
         return None
@@ -258,22 +318,45 @@ def label(s: Sentence) -> Finding:
         if imperative:
             first, verb = imperative
             kind = "plain"
-            if s.tokens[verb].low in {"consider", "avoid"} and verb + 1 < len(s.tokens) and s.tokens[verb + 1].low.endswith("ing"):
+            if (
+                s.tokens[verb].low in {"consider", "avoid"}
+                and verb + 1 < len(s.tokens)
+                and s.tokens[verb + 1].low.endswith("ing")
+            ):
                 kind = "gerund" if s.tokens[verb].low == "consider" else "plain"
             remember = search(s, _REMEMBER, first)
             if remember and remember[1] == first:
                 match, a, b = remember
-                return Finding(DIRECTIVE, _cue(a, b), "caution" if match.group("neg") else "plain", token_after(s, match), frozenset())
-            if s.tokens[verb].low == "try" and verb + 1 < len(s.tokens) and lex.base_of_gerund(s.tokens[verb + 1].low):
+                return Finding(
+                    DIRECTIVE,
+                    _cue(a, b),
+                    "caution" if match.group("neg") else "plain",
+                    token_after(s, match),
+                    frozenset(),
+                )
+            if (
+                s.tokens[verb].low == "try"
+                and verb + 1 < len(s.tokens)
+                and lex.base_of_gerund(s.tokens[verb + 1].low)
+            ):
                 return Finding(DIRECTIVE, _cue(first, verb), "gerund", verb + 1)
             make_sure = search(s, _MAKE_SURE, first)
             if make_sure and make_sure[1] == first:
                 match, a, b = make_sure
-                return Finding(DIRECTIVE, _cue(a, b), "plain" if match.group("to") else "importance", token_after(s, match))
+                return Finding(
+                    DIRECTIVE,
+                    _cue(a, b),
+                    "plain" if match.group("to") else "importance",
+                    token_after(s, match),
+                )
             cue_first = index if s.tokens[index].low in lex.SOFTENERS | lex.ADVERB_STARTERS else first
-            return Finding(DIRECTIVE, _cue(min(cue_first, first), verb), kind, first if kind != "gerund" else verb + 1)
+            return Finding(
+                DIRECTIVE, _cue(min(cue_first, first), verb), kind, first if kind != "gerund" else verb + 1
+            )
     if question:
-        return Finding(CLOSED, [(i, i) for i in range(len(s.tokens)) if s.tokens[i].low == "?"], "declarative", head)
+        return Finding(
+            CLOSED, [(i, i) for i in range(len(s.tokens)) if s.tokens[i].low == "?"], "declarative", head
+        )
     return _directive_phrase(s, head) or Finding(STATEMENT)
 
 
@@ -305,7 +388,21 @@ def _wh_at(s: Sentence, index: int, end: int) -> int | None:
     if low not in lex.WH_WORDS:
         return None
     following = s.tokens[index + 1].low if index + 1 < len(s.tokens) else ""
-    if following in {"i", "you", "we", "they", "he", "she", "i'd", "you'd", "we'd", "a", "an", "i'm", "you're"}:
+    if following in {
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i'd",
+        "you'd",
+        "we'd",
+        "a",
+        "an",
+        "i'm",
+        "you're",
+    }:
         return None  # "What you need to do is ...", "When you think about it, ...", "What a call!"
     return index
 
@@ -326,7 +423,12 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
             match, a, b = found
             link = (match.groupdict().get("link") or "").strip()
             kind = "clause" if link == "that you" else "we_clause" if link == "that we" else "advice"
-            return Finding(DIRECTIVE, _cue(a, b), kind, token_after(s, match) - (1 if link in {"that you", "that we"} else 0))
+            return Finding(
+                DIRECTIVE,
+                _cue(a, b),
+                kind,
+                token_after(s, match) - (1 if link in {"that you", "that we"} else 0),
+            )
     found = search(s, _COULD)
     if found:
         match, a, b = found
@@ -344,7 +446,11 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
             link = match.group("link")
             what = match.groupdict().get("what") or ""
             if link.endswith("you") or link == "that we":
-                kind = "importance" if what in {"important", "essential", "crucial", "key", "vital", "critical"} else "clause"
+                kind = (
+                    "importance"
+                    if what in {"important", "essential", "crucial", "key", "vital", "critical"}
+                    else "clause"
+                )
                 if link == "that we":
                     kind = "we_clause"
             else:
@@ -371,7 +477,22 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
     if found:
         match, a, b = found
         verb = match.group("verb")
-        if verb in lex.VERBS and verb not in {"be", "have", "love", "like", "say", "think", "agree", "hear", "want", "feel", "know", "see", "imagine", "guess"}:
+        if verb in lex.VERBS and verb not in {
+            "be",
+            "have",
+            "love",
+            "like",
+            "say",
+            "think",
+            "agree",
+            "hear",
+            "want",
+            "feel",
+            "know",
+            "see",
+            "imagine",
+            "guess",
+        }:
             cues = _cue(a, b - 1)
             if if_i_were:
                 cues = [(if_i_were[1], if_i_were[2]), *cues]
@@ -379,7 +500,9 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
     found = search(s, _MAKE_SURE)
     if found:
         match, a, b = found
-        return Finding(DIRECTIVE, _cue(a, b), "plain" if match.group("to") else "importance", token_after(s, match))
+        return Finding(
+            DIRECTIVE, _cue(a, b), "plain" if match.group("to") else "importance", token_after(s, match)
+        )
     found = search(s, _LETS)
     if found:
         match, a, b = found
@@ -421,7 +544,12 @@ def _action_words(s: Sentence, start: int, skip: frozenset[int] = frozenset()) -
         parts = parts[:-2]
     if [p.lower() for p in parts[-4:]] == ["and", "see", "what", "happens"]:
         parts = parts[:-4]
-    if parts and parts[0] not in {"I"} and parts[0].lower() in lex.VERBS | lex.DETERMINERS | lex.OBJECT_PRONOUNS | {"not", "don't", "never", "to", "always"}:
+    if (
+        parts
+        and parts[0] not in {"I"}
+        and parts[0].lower()
+        in lex.VERBS | lex.DETERMINERS | lex.OBJECT_PRONOUNS | {"not", "don't", "never", "to", "always"}
+    ):
         parts[0] = parts[0].lower()
     return parts
 
@@ -462,7 +590,11 @@ def _gerund_clause(parts: list[str]) -> list[str]:
     if first in lex.VERBS:
         result = [lex.gerund(first), *parts[1:]]
         for index in range(1, len(result) - 2):
-            if result[index].lower() == "than" and result[index + 1].lower() == "to" and result[index + 2].lower() in lex.VERBS:
+            if (
+                result[index].lower() == "than"
+                and result[index + 1].lower() == "to"
+                and result[index + 2].lower() in lex.VERBS
+            ):
                 result[index : index + 3] = ["rather", "than", lex.gerund(result[index + 2].lower())]
                 break
         # Coordinated verbs follow: "dropping the deck and starting with a question".
@@ -482,14 +614,37 @@ def _topic(s: Sentence, start: int) -> str | None:
             words = [tokens[index].text.lower() if low != "i" else "I"]
             for follow in range(index + 1, min(index + 5, len(tokens))):
                 token = tokens[follow]
-                if not token.is_word or token.low in lex.PREPOSITIONS | lex.AUXILIARIES | {"and", "or", "yet", "already", "back", "again", "now", "today", "well", "before", "after", "on", "off"} or token.low in lex.FINITE_AFTER_NOUN:
+                if (
+                    not token.is_word
+                    or token.low
+                    in lex.PREPOSITIONS
+                    | lex.AUXILIARIES
+                    | {
+                        "and",
+                        "or",
+                        "yet",
+                        "already",
+                        "back",
+                        "again",
+                        "now",
+                        "today",
+                        "well",
+                        "before",
+                        "after",
+                        "on",
+                        "off",
+                    }
+                    or token.low in lex.FINITE_AFTER_NOUN
+                ):
                     break
                 if token.low in lex.DETERMINERS | {"they", "he", "she", "we", "you", "i", "it"}:
                     break
                 if len(words) > 1 and (
                     lex.is_past_or_participle(token.low)
                     or (token.low.endswith("ed") and len(token.low) > 4)
-                    or token.low in lex.VERBS and token.low not in {"call", "meeting", "plan", "review", "demo", "quote", "order", "trial"}
+                    or token.low in lex.VERBS
+                    and token.low
+                    not in {"call", "meeting", "plan", "review", "demo", "quote", "order", "trial"}
                 ):
                     break
                 words.append(token.text)
@@ -571,16 +726,20 @@ def _no_verb(s: Sentence, finding: Finding, parts: list[str]) -> str:
     return _finish(f"What is your own view on {topic}") if topic else "What would you choose to do here?"
 
 
-_STATIVE = frozenset(
-    """agree recognise recognize feel like trust believe fit work matter help understand enjoy mind
-    accept see have get expect""".split()
-)
+_STATIVE = words("""agree recognise recognize feel like trust believe fit work matter help understand enjoy mind
+    accept see have get expect""")
 _BELIEF = frozenset({"think", "expect", "believe", "reckon", "suppose"})
 _EVENT_SAY = frozenset({"mention", "say", "talk", "ask", "bring", "raise"})
 _VERBISH = lex.AUXILIARIES | lex.VERBS | {"will", "would", "is", "are", "was", "were", "'ll"}
 
 
-_FUNCTION_WORDS = lex.DETERMINERS | lex.OBJECT_PRONOUNS | lex.AUXILIARIES | lex.PREPOSITIONS | {"we", "they", "he", "she", "there"}
+_FUNCTION_WORDS = (
+    lex.DETERMINERS
+    | lex.OBJECT_PRONOUNS
+    | lex.AUXILIARIES
+    | lex.PREPOSITIONS
+    | {"we", "they", "he", "she", "there"}
+)
 
 
 def _lower_first(words: list[str]) -> list[str]:
@@ -593,7 +752,11 @@ def _lower_first(words: list[str]) -> list[str]:
 def _main_verb(lows: list[str]) -> int | None:
     """Index of the main verb of a do-question: "did you and your manager agree ..." -> agree."""
     for index, word in enumerate(lows[1:], start=1):
-        if word in lex.VERBS and word not in {"do", "does", "did"} and lows[index - 1] not in {"the", "a", "an", "your", "their", "my"}:
+        if (
+            word in lex.VERBS
+            and word not in {"do", "does", "did"}
+            and lows[index - 1] not in {"the", "a", "an", "your", "their", "my"}
+        ):
             return index
     return None
 
@@ -625,10 +788,10 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     if " make sense " in sentence:
         return "How does that sound to you?"
     if sentence.startswith((" is there anything", " is there something")):
-        after = sentence.split(" you ", 1)[1].strip() if " you " in sentence else ""
+        remainder = sentence.split(" you ", 1)[1].strip() if " you " in sentence else ""
         for lead in ("want to ", "would like to ", "'d like to ", "wanted to "):
-            if after.startswith(lead):
-                return _finish(f"What else would you like to {after[len(lead):]}")
+            if remainder.startswith(lead):
+                return _finish(f"What else would you like to {remainder[len(lead) :]}")
         return "What else is on your mind?"
     if aux in {"is", "has", "did", "does"} and rest[0] in {"anything", "something"} and len(rest) > 1:
         if aux == "did" and rest[1] in lex.VERBS:
@@ -645,9 +808,17 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
         action = tail[3:] if rest[2] == "yourself" else tail[2:]
         if action and lex.base_of_gerund(action[0].lower()):
             return _finish(f"How would it be for you to {join_tokens(_base_clause(action))}")
-    if aux in {"are", "were"} and rest[:1] == ["you"] and len(rest) > 3 and rest[1] in {"planning", "going", "thinking"} and rest[2] in {"to", "of", "about"}:
+    if (
+        aux in {"are", "were"}
+        and rest[:1] == ["you"]
+        and len(rest) > 3
+        and rest[1] in {"planning", "going", "thinking"}
+        and rest[2] in {"to", "of", "about"}
+    ):
         action = tail[3:]
-        return _finish(f"How do you feel about {join_tokens(action if lex.base_of_gerund(action[0].lower()) else _gerund_clause(action))}")
+        return _finish(
+            f"How do you feel about {join_tokens(action if lex.base_of_gerund(action[0].lower()) else _gerund_clause(action))}"
+        )
     if aux in {"have", "has"} and rest[:1] in (["you"], ["they"], ["we"]) and "ever" in rest:
         position = rest.index("ever")
         noun_phrase = [w for w in tail[position + 2 :] if w.lower() not in {"before", "yet"}]
@@ -663,13 +834,20 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
                     action = clause[clause_lows.index(modal) + 1 :]
                     if action and action[0].lower() == "to":
                         action = action[1:]
-                    return _finish(f"What would be the pros and cons of {join_tokens(_gerund_clause(action))}")
+                    return _finish(
+                        f"What would be the pros and cons of {join_tokens(_gerund_clause(action))}"
+                    )
             return _finish(f"How likely do you think it is that {join_tokens(clause)}")
     if aux in {"do", "did"} and rest[:2] == ["you", "know"] and len(rest) > 2:
         if rest[2] in lex.WH_WORDS | {"whether", "if"}:
             return _finish(f"How could you find out {join_tokens(tail[2:])}")
         return _finish(f"How well {'do' if aux == 'do' else 'did'} you know {join_tokens(tail[2:])}")
-    if aux in {"do", "would"} and rest[:3] == ["you", "want", "me"] or aux in {"would"} and rest[:3] == ["you", "like", "me"]:
+    if (
+        aux in {"do", "would"}
+        and rest[:3] == ["you", "want", "me"]
+        or aux in {"would"}
+        and rest[:3] == ["you", "like", "me"]
+    ):
         return _finish(f"How would it help you if I {join_tokens(tail[4:])}")
     if aux == "shall" and rest[:1] == ["i"]:
         return _finish(f"How would it help you if I {join_tokens(tail[1:])}")
@@ -680,13 +858,20 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
             return _finish(f"How important is it to you to {join_tokens(action)}")
     if aux == "would" and rest[:2] == ["you", "say"]:
         return _finish(f"To what extent would you say {join_tokens(tail[2:])}")
-    if aux in {"will", "are", "can"} and "able" in rest and rest.index("able") + 1 < len(rest) and rest[rest.index("able") + 1] == "to":
+    if (
+        aux in {"will", "are", "can"}
+        and "able" in rest
+        and rest.index("able") + 1 < len(rest)
+        and rest[rest.index("able") + 1] == "to"
+    ):
         return _finish(f"What would it take to {join_tokens(tail[rest.index('able') + 2 :])}")
     if aux in {"did", "does", "do"} and rest[-1:] == ["well"]:
         return _finish(f"How {aux} {join_tokens(_lower_first(tail[:-1]))}")
     if aux in {"did", "do"} and rest[:1] == ["you"] and len(rest) > 2 and rest[1] in {"enjoy", "like"}:
         return _finish(f"What did you think of {join_tokens(tail[2:])}")
-    if aux in {"is", "are", "was", "were", "am"} or (aux in {"do", "did", "does"} and len(rest) > 2 and rest[1] in {"feel", "seem"}):
+    if aux in {"is", "are", "was", "were", "am"} or (
+        aux in {"do", "did", "does"} and len(rest) > 2 and rest[1] in {"feel", "seem"}
+    ):
         adjective_at = next((i for i, w in enumerate(rest) if w in lex.GRADABLE_ADJECTIVES), None)
         if adjective_at is not None:
             adjective = rest[adjective_at]
@@ -696,16 +881,38 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
                 return _finish(f"How {adjective} is {subject[0].lower()} {after[0]}")
             return _finish(f"How {adjective} {aux} {join_tokens(_lower_first(subject))} {join_tokens(after)}")
     if aux in {"is", "are", "was", "were"} and rest[:2] in (["it", "true"], ["it", "right"]):
-        return _finish(f"How sure are you that {join_tokens(tail[3:] if len(rest) > 2 and rest[2] == 'that' else tail[2:])}")
-    if aux in {"is", "was", "are", "were"} and rest[0] in {"this", "that", "it", "these", "those"} and not any(lex.is_past_or_participle(w) for w in rest[1:]):
+        return _finish(
+            f"How sure are you that {join_tokens(tail[3:] if len(rest) > 2 and rest[2] == 'that' else tail[2:])}"
+        )
+    if (
+        aux in {"is", "was", "are", "were"}
+        and rest[0] in {"this", "that", "it", "these", "those"}
+        and not any(lex.is_past_or_participle(w) for w in rest[1:])
+    ):
         return _finish(f"To what extent {aux} {join_tokens(_lower_first(tail))}")
     verb_at = _main_verb(lows) if aux in {"do", "does", "did"} else None
-    if verb_at is not None and lows[verb_at] in _STATIVE and (lows[verb_at] != "get" or " the feeling " in sentence or " the impression " in sentence or " the sense " in sentence):
+    if (
+        verb_at is not None
+        and lows[verb_at] in _STATIVE
+        and (
+            lows[verb_at] != "get"
+            or " the feeling " in sentence
+            or " the impression " in sentence
+            or " the sense " in sentence
+        )
+    ):
         return _finish(f"To what extent {aux} {join_tokens(_lower_first(tail))}")
     if aux in lex.AUXILIARIES and rest[0] in {"you", "i", "we"} and aux in {"are", "am", "is"}:
         return _finish(f"To what extent {aux} {join_tokens(_lower_first(tail))}")
-    if aux in {"did", "do", "have", "has"} and len(rest) > 2 and rest[1] in _EVENT_SAY | {"mentioned", "said", "asked", "raised"} and rest[0] in {"they", "he", "she"}:
-        return _finish(f"What did {rest[0]} say about {join_tokens(tail[2:] if rest[1] != 'ask' else tail[3:])}")
+    if (
+        aux in {"did", "do", "have", "has"}
+        and len(rest) > 2
+        and rest[1] in _EVENT_SAY | {"mentioned", "said", "asked", "raised"}
+        and rest[0] in {"they", "he", "she"}
+    ):
+        return _finish(
+            f"What did {rest[0]} say about {join_tokens(tail[2:] if rest[1] != 'ask' else tail[3:])}"
+        )
     topic = _topic(s, 0)
     if topic:
         return _finish(f"Where do things stand with {topic}")

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from salescoach.craft.analyser.words import words
+
 SUPPORTED = ("nl", "en")
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "nl": frozenset(
-        """de het een en van dat die niet op te je jij jou jouw ik we wij ze zij hij u uw met voor aan er
+    "nl": words("""de het een en van dat die niet op te je jij jou jouw ik we wij ze zij hij u uw met voor aan er
         maar om ook als dan nog wat hoe waarom welke welk wie waar wanneer ben bent heb hebt heeft hebben
         kun kunt kan kunnen wil wilt willen zou zouden zal zult zullen moet moeten mag mogen naar bij uit
         door tot dit deze geen wel al meer zo dus nu toch even eens gewoon jullie hun mijn ons onze haar
@@ -24,47 +25,34 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         gaan doet doen zeg zegt ook erg heel veel iets niets niks iemand altijd nooit misschien daar hier
         toen omdat zodat terwijl hoewel nadat voordat zonder tussen tegen onder boven achter naast sinds
         vanaf tijdens jezelf mezelf elkaar graag bedankt dank alsjeblieft oké jazeker nee ja klant klanten
-        gesprek afspraak offerte volgende keer vandaag morgen gisteren week maand jaar goed beter""".split()
-    ),
-    "en": frozenset(
-        """the a an and of that this it to you your yours i we they he she with for on at be are am is was
+        gesprek afspraak offerte volgende keer vandaag morgen gisteren week maand jaar goed beter"""),
+    "en": words("""the a an and of that this it to you your yours i we they he she with for on at be are am is was
         were have has had do does did not but or if what how why which who whom whose where when can could
         would should will shall must may might me my mine our their them him her there here about from by
         as so just also very really get got than then these those been being any some all more most other
         into out up down over again always never maybe perhaps please thanks thank yes no don't doesn't
         didn't isn't aren't wasn't won't can't couldn't shouldn't wouldn't i'm i'd i'll i've you're you'd
         you'll you've we're let's it's that's what's there's client customer meeting call next time today
-        tomorrow yesterday week month year good better well""".split()
-    ),
-    "de": frozenset(
-        """der die das und ist nicht ich du sie er wir ihr ein eine einen einem einer dem den des zu mit auf
+        tomorrow yesterday week month year good better well"""),
+    "de": words("""der die das und ist nicht ich du sie er wir ihr ein eine einen einem einer dem den des zu mit auf
         für von sich auch noch nur wie was warum wer wo wann bitte sollst solltest musst kannst hast bist
         haben sein werden wird wurde kunden kunde anrufen früher aber oder wenn dass weil schon sehr mehr
         immer nie vielleicht heute morgen gestern woche jetzt hier dort diese dieser dieses kein keine
-        mich dich mir dir uns euch ihnen gut besser""".split()
-    ),
-    "fr": frozenset(
-        """le la les un une des et est que qui ne pas je tu il elle nous vous ils elles du au aux dans pour
+        mich dich mir dir uns euch ihnen gut besser"""),
+    "fr": words("""le la les un une des et est que qui ne pas je tu il elle nous vous ils elles du au aux dans pour
         avec sur ce cette ces son sa ses mon ma mes ton ta tes votre vos leur leurs plus très comment
         pourquoi quand où quel quelle quels quelles dois devez faut client appeler mais ou donc car si
         tout tous toujours jamais peut-être aujourd'hui demain hier semaine être avoir fait faire
-        c'est n'est j'ai bien mieux""".split()
-    ),
-    "es": frozenset(
-        """el la los las un una unos unas y es que del en con por para no sí yo tú él ella nosotros
+        c'est n'est j'ai bien mieux"""),
+    "es": words("""el la los las un una unos unas y es que del en con por para no sí yo tú él ella nosotros
         ustedes usted su sus mi tu muy cómo qué cuándo dónde debes tienes cliente llamar pero o si
-        también siempre nunca hoy mañana ayer semana está están estar ser tener hacer bien mejor""".split()
-    ),
-    "it": frozenset(
-        """il lo gli un uno una e è che di del della dei delle con per non io tu lui lei noi voi loro mi
+        también siempre nunca hoy mañana ayer semana está están estar ser tener hacer bien mejor"""),
+    "it": words("""il lo gli un uno una e è che di del della dei delle con per non io tu lui lei noi voi loro mi
         ti si molto come perché quando dove devi cliente chiamare ma o anche sempre mai oggi domani
-        ieri settimana essere avere fare bene meglio questo questa""".split()
-    ),
-    "pt": frozenset(
-        """o os um uma e é que de do da dos das em com por para não eu você ele ela nós seu sua muito
+        ieri settimana essere avere fare bene meglio questo questa"""),
+    "pt": words("""o os um uma e é que de do da dos das em com por para não eu você ele ela nós seu sua muito
         como porque quando onde deve cliente ligar mas ou também sempre nunca hoje amanhã ontem semana
-        está estão ser ter fazer bem melhor isso isto""".split()
-    ),
+        está estão ser ter fazer bem melhor isso isto"""),
 }
 
 LANGUAGE_NAMES = {
@@ -78,7 +66,17 @@ LANGUAGE_NAMES = {
 }
 
 # Letters that Dutch and English writing does not use.
-_FOREIGN_LETTERS = {"ß": "de", "ä": "de", "ç": "fr", "œ": "fr", "ñ": "es", "¿": "es", "¡": "es", "ã": "pt", "õ": "pt"}
+_FOREIGN_LETTERS = {
+    "ß": "de",
+    "ä": "de",
+    "ç": "fr",
+    "œ": "fr",
+    "ñ": "es",
+    "¿": "es",
+    "¡": "es",
+    "ã": "pt",
+    "õ": "pt",
+}
 
 
 @dataclass(frozen=True, slots=True)

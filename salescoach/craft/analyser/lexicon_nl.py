@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_VERBS = """
+from salescoach.craft.analyser.words import words
+
+_VERBS = words("""
 aanbieden aangeven aanhalen aanklikken aankondigen aanleveren aanpakken aanpassen aanspreken
 aanvullen accepteren afbellen afhaken afmaken afronden afsluiten afspreken afstemmen afwachten
 afwegen afwijzen afzeggen analyseren antwoorden bedanken bedenken beginnen begrijpen behandelen
@@ -47,79 +49,199 @@ verzetten verschuiven annuleren bijpraten rapporteren melden weigeren toegeven r
 uitbreiden onderhouden bijhouden inlezen opsturen nasturen kopieren benutten prioriteren vieren
 erkennen verduidelijken vereenvoudigen vertragen opruimen verzamelen verwerken herlezen herschrijven
 herplannen herhalen opwarmen kalmeren berekenen meten tellen opsommen schetsen noteren lopen rollen dwalen komen schieten steken stappen nodigen
-""".split()
+""")
 
 # Verbs whose stem the spelling rules get wrong (unstressed -eren/-elen/-enen, loans).
 _STEM_OVERRIDES = {
-    "leveren": "lever", "luisteren": "luister", "veranderen": "verander", "verbeteren": "verbeter",
-    "herinneren": "herinner", "handelen": "handel", "onderhandelen": "onderhandel",
-    "verzamelen": "verzamel", "oefenen": "oefen", "openen": "open", "rekenen": "reken",
-    "tekenen": "teken", "regelen": "regel", "twijfelen": "twijfel", "spiegelen": "spiegel",
-    "aanleveren": "aanlever", "beinvloeden": "beinvloed", "updaten": "update", "checken": "check",
-    "pitchen": "pitch", "focussen": "focus", "mailen": "mail", "coachen": "coach", "lunchen": "lunch",
-    "sparren": "spar", "testen": "test", "starten": "start", "documenteren": "documenteer",
-    "eindigen": "eindig", "mopperen": "mopper", "verontschuldigen": "verontschuldig",
-    "zijn": "wees", "hebben": "heb", "kunnen": "kun", "willen": "wil", "zullen": "zal",
-    "mogen": "mag", "gaan": "ga", "doen": "doe", "staan": "sta", "zien": "zie", "slaan": "sla",
-    "komen": "kom", "hoeven": "hoef", "blijken": "blijk",
+    "leveren": "lever",
+    "luisteren": "luister",
+    "veranderen": "verander",
+    "verbeteren": "verbeter",
+    "herinneren": "herinner",
+    "handelen": "handel",
+    "onderhandelen": "onderhandel",
+    "verzamelen": "verzamel",
+    "oefenen": "oefen",
+    "openen": "open",
+    "rekenen": "reken",
+    "tekenen": "teken",
+    "regelen": "regel",
+    "twijfelen": "twijfel",
+    "spiegelen": "spiegel",
+    "aanleveren": "aanlever",
+    "beinvloeden": "beinvloed",
+    "updaten": "update",
+    "checken": "check",
+    "pitchen": "pitch",
+    "focussen": "focus",
+    "mailen": "mail",
+    "coachen": "coach",
+    "lunchen": "lunch",
+    "sparren": "spar",
+    "testen": "test",
+    "starten": "start",
+    "documenteren": "documenteer",
+    "eindigen": "eindig",
+    "mopperen": "mopper",
+    "verontschuldigen": "verontschuldig",
+    "zijn": "wees",
+    "hebben": "heb",
+    "kunnen": "kun",
+    "willen": "wil",
+    "zullen": "zal",
+    "mogen": "mag",
+    "gaan": "ga",
+    "doen": "doe",
+    "staan": "sta",
+    "zien": "zie",
+    "slaan": "sla",
+    "komen": "kom",
+    "hoeven": "hoef",
+    "blijken": "blijk",
 }
 
 # Present tense with "je" after the verb is the stem; before it (in a subordinate clause) these.
 _PRESENT_2SG = {
-    "zijn": "bent", "hebben": "hebt", "kunnen": "kunt", "willen": "wilt", "zullen": "zult",
-    "mogen": "mag", "gaan": "gaat", "doen": "doet", "staan": "staat", "zien": "ziet", "slaan": "slaat",
-    "komen": "komt", "worden": "wordt",
+    "zijn": "bent",
+    "hebben": "hebt",
+    "kunnen": "kunt",
+    "willen": "wilt",
+    "zullen": "zult",
+    "mogen": "mag",
+    "gaan": "gaat",
+    "doen": "doet",
+    "staan": "staat",
+    "zien": "ziet",
+    "slaan": "slaat",
+    "komen": "komt",
+    "worden": "wordt",
 }
 
 # Irregular past (singular, plural) and participle.
 _STRONG = {
-    "zijn": ("was", "waren", "geweest"), "hebben": ("had", "hadden", "gehad"),
-    "kunnen": ("kon", "konden", "gekund"), "willen": ("wilde", "wilden", "gewild"),
-    "zullen": ("zou", "zouden", ""), "moeten": ("moest", "moesten", "gemoeten"),
-    "mogen": ("mocht", "mochten", "gemogen"), "gaan": ("ging", "gingen", "gegaan"),
-    "doen": ("deed", "deden", "gedaan"), "komen": ("kwam", "kwamen", "gekomen"),
-    "nemen": ("nam", "namen", "genomen"), "geven": ("gaf", "gaven", "gegeven"),
-    "zien": ("zag", "zagen", "gezien"), "vinden": ("vond", "vonden", "gevonden"),
-    "denken": ("dacht", "dachten", "gedacht"), "brengen": ("bracht", "brachten", "gebracht"),
-    "kopen": ("kocht", "kochten", "gekocht"), "zoeken": ("zocht", "zochten", "gezocht"),
-    "vragen": ("vroeg", "vroegen", "gevraagd"), "zeggen": ("zei", "zeiden", "gezegd"),
-    "spreken": ("sprak", "spraken", "gesproken"), "schrijven": ("schreef", "schreven", "geschreven"),
-    "blijven": ("bleef", "bleven", "gebleven"), "krijgen": ("kreeg", "kregen", "gekregen"),
-    "beginnen": ("begon", "begonnen", "begonnen"), "bieden": ("bood", "boden", "geboden"),
-    "houden": ("hield", "hielden", "gehouden"), "laten": ("liet", "lieten", "gelaten"),
-    "lopen": ("liep", "liepen", "gelopen"), "staan": ("stond", "stonden", "gestaan"),
-    "zitten": ("zat", "zaten", "gezeten"), "liggen": ("lag", "lagen", "gelegen"),
-    "weten": ("wist", "wisten", "geweten"), "sluiten": ("sloot", "sloten", "gesloten"),
-    "kiezen": ("koos", "kozen", "gekozen"), "lezen": ("las", "lazen", "gelezen"),
-    "helpen": ("hielp", "hielpen", "geholpen"), "verliezen": ("verloor", "verloren", "verloren"),
-    "winnen": ("won", "wonnen", "gewonnen"), "vallen": ("viel", "vielen", "gevallen"),
-    "hangen": ("hing", "hingen", "gehangen"), "dragen": ("droeg", "droegen", "gedragen"),
-    "worden": ("werd", "werden", "geworden"), "wijzen": ("wees", "wezen", "gewezen"),
-    "vergeten": ("vergat", "vergaten", "vergeten"), "begrijpen": ("begreep", "begrepen", "begrepen"),
-    "bespreken": ("besprak", "bespraken", "besproken"), "ontvangen": ("ontving", "ontvingen", "ontvangen"),
-    "vergelijken": ("vergeleek", "vergeleken", "vergeleken"), "lijken": ("leek", "leken", "geleken"),
-    "blijken": ("bleek", "bleken", "gebleken"), "kijken": ("keek", "keken", "gekeken"),
-    "verbieden": ("verbood", "verboden", "verboden"), "besluiten": ("besloot", "besloten", "besloten"),
-    "wegen": ("woog", "wogen", "gewogen"), "overwegen": ("overwoog", "overwogen", "overwogen"),
-    "verzenden": ("verzond", "verzonden", "verzonden"), "leggen": ("legde", "legden", "gelegd"),
-    "kennen": ("kende", "kenden", "gekend"), "schrikken": ("schrok", "schrokken", "geschrokken"),
-    "voorkomen": ("voorkwam", "voorkwamen", "voorkomen"), "herzien": ("herzag", "herzagen", "herzien"),
-    "onderbreken": ("onderbrak", "onderbraken", "onderbroken"), "onderzoeken": ("onderzocht", "onderzochten", "onderzocht"),
-    "betrekken": ("betrok", "betrokken", "betrokken"), "vertrekken": ("vertrok", "vertrokken", "vertrokken"),
-    "leiden": ("leidde", "leidden", "geleid"), "bereiden": ("bereidde", "bereidden", "bereid"),
+    "zijn": ("was", "waren", "geweest"),
+    "hebben": ("had", "hadden", "gehad"),
+    "kunnen": ("kon", "konden", "gekund"),
+    "willen": ("wilde", "wilden", "gewild"),
+    "zullen": ("zou", "zouden", ""),
+    "moeten": ("moest", "moesten", "gemoeten"),
+    "mogen": ("mocht", "mochten", "gemogen"),
+    "gaan": ("ging", "gingen", "gegaan"),
+    "doen": ("deed", "deden", "gedaan"),
+    "komen": ("kwam", "kwamen", "gekomen"),
+    "nemen": ("nam", "namen", "genomen"),
+    "geven": ("gaf", "gaven", "gegeven"),
+    "zien": ("zag", "zagen", "gezien"),
+    "vinden": ("vond", "vonden", "gevonden"),
+    "denken": ("dacht", "dachten", "gedacht"),
+    "brengen": ("bracht", "brachten", "gebracht"),
+    "kopen": ("kocht", "kochten", "gekocht"),
+    "zoeken": ("zocht", "zochten", "gezocht"),
+    "vragen": ("vroeg", "vroegen", "gevraagd"),
+    "zeggen": ("zei", "zeiden", "gezegd"),
+    "spreken": ("sprak", "spraken", "gesproken"),
+    "schrijven": ("schreef", "schreven", "geschreven"),
+    "blijven": ("bleef", "bleven", "gebleven"),
+    "krijgen": ("kreeg", "kregen", "gekregen"),
+    "beginnen": ("begon", "begonnen", "begonnen"),
+    "bieden": ("bood", "boden", "geboden"),
+    "houden": ("hield", "hielden", "gehouden"),
+    "laten": ("liet", "lieten", "gelaten"),
+    "lopen": ("liep", "liepen", "gelopen"),
+    "staan": ("stond", "stonden", "gestaan"),
+    "zitten": ("zat", "zaten", "gezeten"),
+    "liggen": ("lag", "lagen", "gelegen"),
+    "weten": ("wist", "wisten", "geweten"),
+    "sluiten": ("sloot", "sloten", "gesloten"),
+    "kiezen": ("koos", "kozen", "gekozen"),
+    "lezen": ("las", "lazen", "gelezen"),
+    "helpen": ("hielp", "hielpen", "geholpen"),
+    "verliezen": ("verloor", "verloren", "verloren"),
+    "winnen": ("won", "wonnen", "gewonnen"),
+    "vallen": ("viel", "vielen", "gevallen"),
+    "hangen": ("hing", "hingen", "gehangen"),
+    "dragen": ("droeg", "droegen", "gedragen"),
+    "worden": ("werd", "werden", "geworden"),
+    "wijzen": ("wees", "wezen", "gewezen"),
+    "vergeten": ("vergat", "vergaten", "vergeten"),
+    "begrijpen": ("begreep", "begrepen", "begrepen"),
+    "bespreken": ("besprak", "bespraken", "besproken"),
+    "ontvangen": ("ontving", "ontvingen", "ontvangen"),
+    "vergelijken": ("vergeleek", "vergeleken", "vergeleken"),
+    "lijken": ("leek", "leken", "geleken"),
+    "blijken": ("bleek", "bleken", "gebleken"),
+    "kijken": ("keek", "keken", "gekeken"),
+    "verbieden": ("verbood", "verboden", "verboden"),
+    "besluiten": ("besloot", "besloten", "besloten"),
+    "wegen": ("woog", "wogen", "gewogen"),
+    "overwegen": ("overwoog", "overwogen", "overwogen"),
+    "verzenden": ("verzond", "verzonden", "verzonden"),
+    "leggen": ("legde", "legden", "gelegd"),
+    "kennen": ("kende", "kenden", "gekend"),
+    "schrikken": ("schrok", "schrokken", "geschrokken"),
+    "voorkomen": ("voorkwam", "voorkwamen", "voorkomen"),
+    "herzien": ("herzag", "herzagen", "herzien"),
+    "onderbreken": ("onderbrak", "onderbraken", "onderbroken"),
+    "onderzoeken": ("onderzocht", "onderzochten", "onderzocht"),
+    "betrekken": ("betrok", "betrokken", "betrokken"),
+    "vertrekken": ("vertrok", "vertrokken", "vertrokken"),
+    "leiden": ("leidde", "leidden", "geleid"),
+    "bereiden": ("bereidde", "bereidden", "bereid"),
 }
 
 PARTICLES = (
-    "samen", "terug", "goed", "voorbij", "tegen", "door", "mee", "uit", "aan", "af", "bij", "in", "na", "om", "op",
-    "over", "toe", "voor", "weg", "vast", "klaar", "los", "neer", "rond", "stil", "binnen", "open",
-    "thuis", "kennis", "plaats",
+    "samen",
+    "terug",
+    "goed",
+    "voorbij",
+    "tegen",
+    "door",
+    "mee",
+    "uit",
+    "aan",
+    "af",
+    "bij",
+    "in",
+    "na",
+    "om",
+    "op",
+    "over",
+    "toe",
+    "voor",
+    "weg",
+    "vast",
+    "klaar",
+    "los",
+    "neer",
+    "rond",
+    "stil",
+    "binnen",
+    "open",
+    "thuis",
+    "kennis",
+    "plaats",
 )
 _INSEPARABLE_PREFIXES = ("be", "ge", "her", "er", "ver", "ont")
 # Verbs that start with a particle-looking part but do not separate.
 _NOT_SEPARABLE = frozenset(
-    {"onderhandelen", "onderbreken", "onderzoeken", "overtuigen", "overwegen", "overleggen", "voorkomen",
-     "herzien", "ontdekken", "ontmoeten", "ontvangen", "onderbouwen", "omschrijven", "overdragen",
-     "overnemen", "voorspellen"}
+    {
+        "onderhandelen",
+        "onderbreken",
+        "onderzoeken",
+        "overtuigen",
+        "overwegen",
+        "overleggen",
+        "voorkomen",
+        "herzien",
+        "ontdekken",
+        "ontmoeten",
+        "ontvangen",
+        "onderbouwen",
+        "omschrijven",
+        "overdragen",
+        "overnemen",
+        "voorspellen",
+    }
 )
 
 # Verbs that begin like "be-", "ge-", "er-" without being prefixed: they do take "ge-".
@@ -267,7 +389,7 @@ def _stem_index() -> dict[str, str]:
 
 
 def infinitive_of_stem(word: str) -> str | None:
-    """"zijn" for "wees", "bellen" for "bel": the imperative read back to its verb."""
+    """ "zijn" for "wees", "bellen" for "bel": the imperative read back to its verb."""
     return _stem_index().get(word)
 
 
@@ -299,7 +421,7 @@ def _participles() -> frozenset[str]:
     return frozenset(found)
 
 
-_PARTICIPLE_SHAPE = re.compile(r"^(?:%s)?ge[a-zë]{3,}(?:d|t)$" % "|".join(PARTICLES))
+_PARTICIPLE_SHAPE = re.compile(r"^(?:{})?ge[a-zë]{{3,}}(?:d|t)$".format("|".join(PARTICLES)))
 
 
 def is_participle(word: str) -> bool:
@@ -313,33 +435,25 @@ def all_forms() -> frozenset[str]:
 
 
 SUBJECT_PRONOUNS = frozenset({"ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "jullie", "men"})
-OBJECT_PRONOUNS = frozenset({"me", "mij", "je", "jou", "u", "ons", "ze", "hen", "hun", "hem", "haar", "het", "zich", "jezelf"})
-DETERMINERS = frozenset(
-    """de het een deze die dit dat je jouw uw hun mijn onze ons zijn haar elke ieder iedere alle
-    geen meer veel minder weinig enkele sommige twee drie vier vijf tien genoeg wat zo'n zulke welke""".split()
+OBJECT_PRONOUNS = frozenset(
+    {"me", "mij", "je", "jou", "u", "ons", "ze", "hen", "hun", "hem", "haar", "het", "zich", "jezelf"}
 )
-SUBORDINATORS = frozenset(
-    """dat of als wanneer voordat omdat zodat terwijl nadat totdat tot hoewel zodra wat hoe waarom
-    welke wie waar die zonder alsof doordat""".split()
-)
-PREPOSITIONS = frozenset(
-    """aan achter bij binnen boven buiten door in met na naar naast om onder op over per sinds tegen
-    tijdens tot tussen uit van vanaf voor zonder""".split()
-)
-WH_WORDS = frozenset(
-    """wat wie welk welke waar waarom wanneer hoe hoeveel hoezo hoelang hoevaak waardoor waarmee
-    waarover waaraan waarin waarop waarnaar waarvoor waarvan waarbij waaruit waartoe waarheen wiens""".split()
-)
+DETERMINERS = words("""de het een deze die dit dat je jouw uw hun mijn onze ons zijn haar elke ieder iedere alle
+    geen meer veel minder weinig enkele sommige twee drie vier vijf tien genoeg wat zo'n zulke welke""")
+SUBORDINATORS = words("""dat of als wanneer voordat omdat zodat terwijl nadat totdat tot hoewel zodra wat hoe waarom
+    welke wie waar die zonder alsof doordat""")
+PREPOSITIONS = words("""aan achter bij binnen boven buiten door in met na naar naast om onder op over per sinds tegen
+    tijdens tot tussen uit van vanaf voor zonder""")
+WH_WORDS = words("""wat wie welk welke waar waarom wanneer hoe hoeveel hoezo hoelang hoevaak waardoor waarmee
+    waarover waaraan waarin waarop waarnaar waarvoor waarvan waarbij waaruit waartoe waarheen wiens""")
 # Words a coach puts before the sentence proper: "Oké, ...", "En ...", "Dus ...".
-DISCOURSE = frozenset("en dus maar oké ok okay oke okee nou ja nee tja hm hmm o oh goed prima top kijk zeg trouwens eerlijk gezegd dan".split())
+DISCOURSE = words(
+    "en dus maar oké ok okay oke okee nou ja nee tja hm hmm o oh goed prima top kijk zeg trouwens eerlijk gezegd dan"
+)
 # Softeners that make no sense in a suggestion built from the sentence.
-SOFTENERS = frozenset("even eens gewoon maar toch nou alsjeblieft alstublieft ff effe dan".split())
-ADVERB_STARTERS = frozenset(
-    """gewoon even altijd nooit morgen vandaag eerst dan nu straks voortaan alsjeblieft graag ook
-    vooral zeker echt snel direct meteen daarna vervolgens gerust liever beter eerder later""".split()
-)
-GRADABLE_ADJECTIVES = frozenset(
-    """tevreden blij zeker klaar lastig moeilijk makkelijk gemakkelijk zenuwachtig duidelijk realistisch
+SOFTENERS = words("even eens gewoon maar toch nou alsjeblieft alstublieft ff effe dan")
+ADVERB_STARTERS = words("""gewoon even altijd nooit morgen vandaag eerst dan nu straks voortaan alsjeblieft graag ook
+    vooral zeker echt snel direct meteen daarna vervolgens gerust liever beter eerder later""")
+GRADABLE_ADJECTIVES = words("""tevreden blij zeker klaar lastig moeilijk makkelijk gemakkelijk zenuwachtig duidelijk realistisch
     belangrijk nuttig comfortabel moe gemotiveerd gesteund zeker bang onzeker zelfverzekerd trots
-    enthousiast haalbaar verstandig slim goed nodig""".split()
-)
+    enthousiast haalbaar verstandig slim goed nodig""")

@@ -9,6 +9,7 @@ eerder te bellen"), which means moving the verb and joining separable particles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from salescoach.craft.analyser import lexicon_nl as lex
@@ -27,24 +28,43 @@ from salescoach.craft.analyser.common import (
     token_after,
 )
 from salescoach.craft.analyser.text import Sentence
+from salescoach.craft.analyser.words import words
 
 _YOU = "(?:je|jij|u)"
 
 # --- open questions in another form -----------------------------------------------------
 
 _OPEN_CUES = [
-    pattern(r"^ (?:\S+ (?:, )?){0,2}?vertel (?:(?:eens|me|mij|ons|maar|even|nog|dan) )*(?:eens |meer |wat |hoe |waarom |over |iets |waar |wie |welke |wanneer |waardoor |daar |er |je )"),
-    pattern(r" (?:kun|kan|kunt|wil|wilt|zou) " + _YOU + r"(?: \S+){0,7}? (?:vertellen|beschrijven|omschrijven|uitleggen|toelichten|schetsen|verwoorden|meenemen|aangeven|samenvatten)(?: \S+)? (?:wat|hoe|waarom|wie|welke|waar|wanneer|waardoor|in|over|\?|\.) "),
-    pattern(r" (?:kun|kan|kunt|wil|wilt|zou) " + _YOU + r"(?: \S+){0,5}? (?:iets|wat|nog) (?:meer )?(?:zeggen|vertellen) "),
-    pattern(r" (?:kun|kan|kunt|wil|wilt|zou) " + _YOU + r" (?:me |mij |ons )?(?:eens |nog )?(?:vertellen|beschrijven|uitleggen|toelichten|schetsen) "),
+    pattern(
+        r"^ (?:\S+ (?:, )?){0,2}?vertel (?:(?:eens|me|mij|ons|maar|even|nog|dan) )*(?:eens |meer |wat |hoe |waarom |over |iets |waar |wie |welke |wanneer |waardoor |daar |er |je )"
+    ),
+    pattern(
+        r" (?:kun|kan|kunt|wil|wilt|zou) "
+        + _YOU
+        + r"(?: \S+){0,7}? (?:vertellen|beschrijven|omschrijven|uitleggen|toelichten|schetsen|verwoorden|meenemen|aangeven|samenvatten)(?: \S+)? (?:wat|hoe|waarom|wie|welke|waar|wanneer|waardoor|in|over|\?|\.) "
+    ),
+    pattern(
+        r" (?:kun|kan|kunt|wil|wilt|zou) "
+        + _YOU
+        + r"(?: \S+){0,5}? (?:iets|wat|nog) (?:meer )?(?:zeggen|vertellen) "
+    ),
+    pattern(
+        r" (?:kun|kan|kunt|wil|wilt|zou) "
+        + _YOU
+        + r" (?:me |mij |ons )?(?:eens |nog )?(?:vertellen|beschrijven|uitleggen|toelichten|schetsen) "
+    ),
     pattern(r"^ (?:\S+ (?:, )?)?leg (?:(?:eens|me|mij|ons|even|nog|dan) )*uit "),
     pattern(r"^ (?:\S+ (?:, )?)?licht (?:(?:eens|dat|dit|het|even|nog) )*toe "),
-    pattern(r"^ (?:\S+ (?:, )?)?(?:beschrijf|omschrijf|schets) (?:(?:eens|even|maar|dan|me|mij) )*(?:wat|hoe|waarom|wie|welke|je|jouw|de|het|een) "),
+    pattern(
+        r"^ (?:\S+ (?:, )?)?(?:beschrijf|omschrijf|schets) (?:(?:eens|even|maar|dan|me|mij) )*(?:wat|hoe|waarom|wie|welke|je|jouw|de|het|een) "
+    ),
     pattern(r" neem (?:me|mij|ons) (?:(?:eens|even|maar|dan) )*mee "),
     pattern(r" help (?:me|mij) (?:(?:eens|even) )*(?:te )?(?:begrijpen|snappen|zien|inzien) "),
     pattern(r" zeg (?:(?:daar|er|het|dat|eens|even|nog|dan) )*(?:iets|wat) meer "),
     pattern(r" ik ben (?:echt |erg |heel |wel |zo |vooral |nu )?benieuwd (?!of )"),
-    pattern(r" ik vraag me (?:dan |nu |wel )?af (?:hoe|wat|waarom|wie|welke|welk|waar|wanneer|in hoeverre|waardoor|waarmee|hoeveel) "),
+    pattern(
+        r" ik vraag me (?:dan |nu |wel )?af (?:hoe|wat|waarom|wie|welke|welk|waar|wanneer|in hoeverre|waardoor|waarmee|hoeveel) "
+    ),
     pattern(r" ik hoor (?:het )?(?:graag|heel graag|ook graag) "),
     pattern(r" ik (?:zou |wil )(?:(?:graag|echt|heel|nog|wel|willen) )*(?:weten|horen|begrijpen|snappen) "),
     pattern(r" geef (?:me |mij )?(?:eens )?(?:een )?voorbeeld"),
@@ -53,44 +73,94 @@ _OPEN_CUES = [
 # --- directives in the form of a question ------------------------------------------------
 
 _DISGUISED = [
-    (pattern(r" zou " + _YOU + r" (?:het )?niet (?:(?:eens|beter|liever|gewoon|even|misschien|toch) )*"), "inf"),
-    (pattern(r" zou het niet (?:veel |een stuk |wat )?(?:beter|verstandiger|slimmer|handiger|goed|makkelijker|fijner|mooi|handig|slim) (?:zijn )?(?P<link>om|als je|dat je) "), "link"),
+    (
+        pattern(r" zou " + _YOU + r" (?:het )?niet (?:(?:eens|beter|liever|gewoon|even|misschien|toch) )*"),
+        "inf",
+    ),
+    (
+        pattern(
+            r" zou het niet (?:veel |een stuk |wat )?(?:beter|verstandiger|slimmer|handiger|goed|makkelijker|fijner|mooi|handig|slim) (?:zijn )?(?P<link>om|als je|dat je) "
+        ),
+        "link",
+    ),
     (pattern(r" (?:moet|hoef|moeten) (?:je|jij|we|u) niet (?:(?:eens|gewoon|even|misschien|toch) )*"), "inf"),
-    (pattern(r" (?:kun|kan|kunt) " + _YOU + r" niet (?:(?:beter|gewoon|eens|even|liever|misschien|ook) )*"), "inf"),
+    (
+        pattern(
+            r" (?:kun|kan|kunt) " + _YOU + r" niet (?:(?:beter|gewoon|eens|even|liever|misschien|ook) )*"
+        ),
+        "inf",
+    ),
     (pattern(r" waarom niet (?:gewoon |eens |even )?"), "inf"),
-    (pattern(r" wat (?:dacht|denk|zeg) (?:je|jij|u) (?:ervan|er van|daarvan|hiervan) (?P<link>om|als je|dat je|als we|dat we) "), "link"),
+    (
+        pattern(
+            r" wat (?:dacht|denk|zeg) (?:je|jij|u) (?:ervan|er van|daarvan|hiervan) (?P<link>om|als je|dat je|als we|dat we) "
+        ),
+        "link",
+    ),
     (pattern(r" wat dacht (?:je|jij|u) van "), "topic"),
-    (pattern(r" heb (?:je|jij) (?:er |het )?(?:(?:al|ooit|eens|wel|ook) )*(?:erover|eraan|over|aan|er over|er aan|erover|ook) (?:nagedacht|gedacht) (?P<link>om|dat je|te) "), "link"),
-    (pattern(r" heb (?:je|jij) (?:(?:al|ooit|eens|wel|ook) )*(?:overwogen|geprobeerd|nagedacht over) (?P<link>om|te) "), "link"),
+    (
+        pattern(
+            r" heb (?:je|jij) (?:er |het )?(?:(?:al|ooit|eens|wel|ook) )*(?:erover|eraan|over|aan|er over|er aan|erover|ook) (?:nagedacht|gedacht) (?P<link>om|dat je|te) "
+        ),
+        "link",
+    ),
+    (
+        pattern(
+            r" heb (?:je|jij) (?:(?:al|ooit|eens|wel|ook) )*(?:overwogen|geprobeerd|nagedacht over) (?P<link>om|te) "
+        ),
+        "link",
+    ),
     (pattern(r" (?:vind|vond|denk) (?:je|jij|u) (?:het )?niet dat (?:je|jij|u) "), "clause"),
-    (pattern(r" (?:is|zou) het (?:niet |geen )(?:\S+ )?(?:idee|beter|slim|slimmer|verstandig|verstandiger|handig|handiger|tijd) (?:zijn )?(?P<link>om|dat je|als je) "), "link"),
+    (
+        pattern(
+            r" (?:is|zou) het (?:niet |geen )(?:\S+ )?(?:idee|beter|slim|slimmer|verstandig|verstandiger|handig|handiger|tijd) (?:zijn )?(?P<link>om|dat je|als je) "
+        ),
+        "link",
+    ),
     (pattern(r" wat vind je ervan als (?:je|we) "), "clause"),
 ]
 _SHALL_WE = pattern(r" (?:zullen|gaan|kunnen|zouden) (?:we|wij) ")
 _CAN_YOU = pattern(r" (?:kun|kan|kunt|wil|wilt|zou|zoudt) " + _YOU + r" ")
-_REQUEST_MARKERS = frozenset({"even", "alsjeblieft", "alstublieft", "svp", "ff", "effe", "misschien", "zo", "nog"})
-# Infinitives after "kun je" that ask about the seller's own view or ability, not for an action.
-_COGNITIVE = frozenset(
-    """voorstellen denken bedenken zien herinneren begrijpen snappen geloven zeggen vinden voelen
-    inschatten accepteren omgaan hebben zijn worden weten kiezen leven herkennen beoordelen
-    verklaren inleven verplaatsen verwachten volgen""".split()
+_REQUEST_MARKERS = frozenset(
+    {"even", "alsjeblieft", "alstublieft", "svp", "ff", "effe", "misschien", "zo", "nog"}
 )
+# Infinitives after "kun je" that ask about the seller's own view or ability, not for an action.
+_COGNITIVE = words("""voorstellen denken bedenken zien herinneren begrijpen snappen geloven zeggen vinden voelen
+    inschatten accepteren omgaan hebben zijn worden weten kiezen leven herkennen beoordelen
+    verklaren inleven verplaatsen verwachten volgen""")
 
 # --- directives in statement form ---------------------------------------------------------
 
 _PAST_COUNTERFACTUAL = pattern(r" (?:je|jij|u) had (?P<mid>(?:\S+ ){0,8}?)moeten (?P<inf>\S+) ")
 _MODALS = [
-    (pattern(r" (?:je|jij|u) (?:moet|moeten|dient|hoort|hoeft alleen(?: maar)?|hoeft enkel|moet gewoon|moet echt|moet wel|moet toch) (?:echt |gewoon |wel |toch |nu |ook |eerst |alleen |maar )*"), "inf"),
+    (
+        pattern(
+            r" (?:je|jij|u) (?:moet|moeten|dient|hoort|hoeft alleen(?: maar)?|hoeft enkel|moet gewoon|moet echt|moet wel|moet toch) (?:echt |gewoon |wel |toch |nu |ook |eerst |alleen |maar )*"
+        ),
+        "inf",
+    ),
     (pattern(r" (?:moet|dien|dient) (?:je|jij|u) (?:echt |gewoon |wel |toch |nu |ook |eerst )*"), "inf"),
     (pattern(r" (?:je|jij|u) zou(?:den)? (?P<mid>(?:\S+ ){0,8}?)moeten "), "zou_moeten"),
     (pattern(r" (?:je|jij|u) zou(?:den)? (?P<mid>(?:\S+ ){0,8}?)kunnen "), "zou_kunnen"),
     (pattern(r" (?:je|jij|u) (?:kunt|kan) (?P<mid>(?:\S+ ){0,8}?)niet (?:blijven|langer|eeuwig) "), "keep"),
-    (pattern(r" (?:je|jij|u) (?:kunt|kan) (?:(?:dan|nu|echt|misschien|dus|wel|ze|hem|haar|het|dat|die|hen|hun|de klant) )*(?:beter|het beste|best|ook|gewoon|eens|altijd|misschien|het beste maar|beter maar) "), "advice"),
-    (pattern(r" misschien (?:kun|kan|kunt|moet|zou|moeten|kunnen) (?:je|jij|we|u) (?:(?:beter|ook|eens|gewoon|wel|het beste|best) )*"), "advice"),
+    (
+        pattern(
+            r" (?:je|jij|u) (?:kunt|kan) (?:(?:dan|nu|echt|misschien|dus|wel|ze|hem|haar|het|dat|die|hen|hun|de klant) )*(?:beter|het beste|best|ook|gewoon|eens|altijd|misschien|het beste maar|beter maar) "
+        ),
+        "advice",
+    ),
+    (
+        pattern(
+            r" misschien (?:kun|kan|kunt|moet|zou|moeten|kunnen) (?:je|jij|we|u) (?:(?:beter|ook|eens|gewoon|wel|het beste|best) )*"
+        ),
+        "advice",
+    ),
     (pattern(r" (?:we|wij) (?:moeten|gaan|zouden moeten|kunnen beter) (?:nu |eerst |echt |het )?"), "we"),
 ]
 _SUB_MODAL = pattern(r" (?:dat|als) (?:je|jij|u) (?P<mid>(?:\S+ ){0,8}?)(?:moet|dient|zou moeten) ")
-_SUB_BETTER = pattern(r" dat (?:je|jij|u) (?P<mid>(?:\S+ ){0,4}?)(?:beter|best|het beste) (?:\S+ ){0,4}?(?P<modal>kunt|kan) ")
+_SUB_BETTER = pattern(
+    r" dat (?:je|jij|u) (?P<mid>(?:\S+ ){0,4}?)(?:beter|best|het beste) (?:\S+ ){0,4}?(?P<modal>kunt|kan) "
+)
 _IMPERSONAL = pattern(
     r" (?:het|dat) (?:is|zou|lijkt|wordt|gaat|lijkt me|lijkt mij|is misschien|is wel|is echt|is heel|is erg|is vaak|is altijd|zou misschien|is dus)"
     r" (?:me |mij |je |wel |echt |misschien |wellicht |heel |erg |vaak |altijd |nu |dus )*"
@@ -101,23 +171,39 @@ _SOMETHING_IMPERSONAL = pattern(
     r"^ (?:(?:misschien|wellicht|dan|echt) )*is het (?:misschien |wellicht |echt )?(?P<what>slim|goed|beter|handig|verstandig|een idee|een goed idee|nuttig|zinvol|raadzaam|wijs|tijd) (?P<link>om|dat je|als je) "
 )
 _WHAT_MATTERS = pattern(r" het gaat (?:er )?(?:om|erom) dat (?:je|jij|u) ")
-_BEST_THING = pattern(r" het beste (?:wat (?:je|jij) (?:nu |dan |hier )?(?:kunt|kan) doen(?: ,)? |is |kun je )(?:is )?(?:om )?")
-_PSEUDO_CLEFT = pattern(r" wat (?:je|jij) (?:(?:nu|dan|echt|vooral|hier) )*(?:moet|kunt|zou moeten|het beste kunt|het best kunt|dient te) doen(?: ,)? is (?:om )?")
-_WHAT_I_WOULD_DO = pattern(r" wat ik (?:zou doen|zelf zou doen|zou doen is|doe|zou proberen)(?: is)?(?: :| ,)? ")
+_BEST_THING = pattern(
+    r" het beste (?:wat (?:je|jij) (?:nu |dan |hier )?(?:kunt|kan) doen(?: ,)? |is |kun je )(?:is )?(?:om )?"
+)
+_PSEUDO_CLEFT = pattern(
+    r" wat (?:je|jij) (?:(?:nu|dan|echt|vooral|hier) )*(?:moet|kunt|zou moeten|het beste kunt|het best kunt|dient te) doen(?: ,)? is (?:om )?"
+)
+_WHAT_I_WOULD_DO = pattern(
+    r" wat ik (?:zou doen|zelf zou doen|zou doen is|doe|zou proberen)(?: is)?(?: :| ,)? "
+)
 _I_WOULD = pattern(r" (?:ik zou|zou ik)(?P<rest>(?: \S+){1,12}) ")
 _IF_I_WERE = pattern(r" als ik (?:jou|u|jullie) (?:was|zou zijn|ben) | in jouw (?:plaats|schoenen) ")
-_I_ADVISE = pattern(r" (?:ik|wij|we) (?:raad|raden|adviseer|adviseren) (?:je|jou|u|jullie) (?P<mid>(?:\S+ ){0,6}?)(?:aan )?(?P<link>om |te |dat je |)")
-_MY_ADVICE = pattern(r" (?:mijn|ons|een) (?:advies|tip|voorstel|suggestie|idee)(?: is| zou zijn| voor jou| voor je)?(?P<link> om| dat je| dat we| :|) ")
-_I_PROPOSE = pattern(r" (?:ik|wij|we) (?:stel|stellen) (?:voor|je voor)(?P<link> dat (?:je|jij|we|wij)| om|) ")
+_I_ADVISE = pattern(
+    r" (?:ik|wij|we) (?:raad|raden|adviseer|adviseren) (?:je|jou|u|jullie) (?P<mid>(?:\S+ ){0,6}?)(?:aan )?(?P<link>om |te |dat je |)"
+)
+_MY_ADVICE = pattern(
+    r" (?:mijn|ons|een) (?:advies|tip|voorstel|suggestie|idee)(?: is| zou zijn| voor jou| voor je)?(?P<link> om| dat je| dat we| :|) "
+)
+_I_PROPOSE = pattern(
+    r" (?:ik|wij|we) (?:stel|stellen) (?:voor|je voor)(?P<link> dat (?:je|jij|we|wij)| om|) "
+)
 _I_WANT = pattern(
     r" ik (?:wil|verwacht|zou willen|wil graag|zou graag zien|zou het (?:fijn|prettig|goed|mooi) vinden|vind het (?:belangrijk|fijn|prettig)|verwacht van (?:je|jou)) (?P<link>dat|als) (?:je|jij|u) "
 )
-_MAKE_SURE = pattern(r" (?:zorg|zorgen) (?:er )?(?:(?:nu|wel|even|gewoon|dan|toch|altijd) )*(?:voor |ervoor |er voor )?dat ")
+_MAKE_SURE = pattern(
+    r" (?:zorg|zorgen) (?:er )?(?:(?:nu|wel|even|gewoon|dan|toch|altijd) )*(?:voor |ervoor |er voor )?dat "
+)
 _REMEMBER = pattern(
     r" (?:vergeet (?:(?:het|dan|ook|vooral) )*niet|niet vergeten|denk (?:er )?(?:wel |dan |ook )?(?:aan|eraan)|let (?:er )?(?:wel |dan |ook )?op) (?P<link>om |dat je |dat |te |)"
 )
 _FORGET_OBJECT = pattern(r"^ (?:\S+ )?vergeet (?P<obj>(?:\S+ ){1,3}?)niet (?:om )?")
-_TRY = pattern(r"^ (?:\S+ (?:, )?)?(?:probeer|overweeg|durf) (?:(?:eens|het|dan|maar|gewoon|vooral|ook) )*(?:om )?")
+_TRY = pattern(
+    r"^ (?:\S+ (?:, )?)?(?:probeer|overweeg|durf) (?:(?:eens|het|dan|maar|gewoon|vooral|ook) )*(?:om )?"
+)
 _CAUTION = pattern(r" (?:pas|let) (?:er )?(?:wel |goed |dan )?op (?:dat|voor) (?:je|jij) ")
 _LETS = pattern(r" (?:laten (?:we|wij)|laat ons) ")
 _LABEL_PREFIX = pattern(
@@ -125,20 +211,34 @@ _LABEL_PREFIX = pattern(
 )
 _PLEASE = pattern(r"^ (?:\S+ )?(?:graag|alsjeblieft|alstublieft|svp) ")
 
-_QUESTION_STEMS = frozenset(
-    """heb ben kun kan wil zal mag moet ga doe weet vind denk voel zie snap begrijp herken ken lig zit
+_QUESTION_STEMS = words("""heb ben kun kan wil zal mag moet ga doe weet vind denk voel zie snap begrijp herken ken lig zit
     sta hoor merk geloof verwacht vertrouw durf hoef lukt klopt werkt past helpt is was heeft had
-    bent hebt kunt wilt zult gaat doet""".split()
-)
+    bent hebt kunt wilt zult gaat doet""")
 # Inflected adjectives: before one, a word like "vragen" is a noun ("goede vragen").
-_ADJECTIVES_E = frozenset(
-    """goede goeie nieuwe lastige mooie slimme kritische scherpe eerste vorige andere grote kleine
+_ADJECTIVES_E = words("""goede goeie nieuwe lastige mooie slimme kritische scherpe eerste vorige andere grote kleine
     betere duidelijke concrete sterke zwakke rake leuke echte belangrijke open gerichte diepere
-    extra heldere""".split()
-)
+    extra heldere""")
 _MODAL_STEMS = frozenset({"wil", "kun", "kan", "zal", "mag", "moet", "hoef", "heb", "ben"})
-_NOT_IMPERATIVE = frozenset({"dank", "bedankt", "wat", "goed", "top", "prima", "super", "mooi", "jammer", "hoi", "doei", "fijn", "beter"})
-_NOT_INFINITIVE_BEFORE = lex.DETERMINERS | frozenset({"het", "de", "een", "eigen", "gratis"}) | lex.PREPOSITIONS
+_NOT_IMPERATIVE = frozenset(
+    {
+        "dank",
+        "bedankt",
+        "wat",
+        "goed",
+        "top",
+        "prima",
+        "super",
+        "mooi",
+        "jammer",
+        "hoi",
+        "doei",
+        "fijn",
+        "beter",
+    }
+)
+_NOT_INFINITIVE_BEFORE = (
+    lex.DETERMINERS | frozenset({"het", "de", "een", "eigen", "gratis"}) | lex.PREPOSITIONS
+)
 
 
 def _head(s: Sentence, start: int, end: int, *, adverbs: bool = False) -> int:
@@ -150,7 +250,9 @@ def _head(s: Sentence, start: int, end: int, *, adverbs: bool = False) -> int:
             continue
         low = token.low
         follows_comma = index + 1 < end and s.tokens[index + 1].low in {",", ":"}
-        if low in lex.DISCOURSE and (low in {"en", "dus", "maar", "nou", "oké", "ok", "okay", "oke", "okee", "tja"} or follows_comma):
+        if low in lex.DISCOURSE and (
+            low in {"en", "dus", "maar", "nou", "oké", "ok", "okay", "oke", "okee", "tja"} or follows_comma
+        ):
             index += 1
             continue
         if low == "eerlijk" and index + 1 < end and s.tokens[index + 1].low == "gezegd":
@@ -191,7 +293,9 @@ def _is_imperative_at(s: Sentence, index: int, end: int, question: bool) -> str 
         and not lex.is_infinitive(following)
     ):
         return None  # "Plan werkte niet", "Vraag: ..."
-    if following in {"ik", "jij", "we", "wij", "ze", "zij", "hij", "jullie", "u", "het", "er"} and (question or low in _QUESTION_STEMS):
+    if following in {"ik", "jij", "we", "wij", "ze", "zij", "hij", "jullie", "u", "het", "er"} and (
+        question or low in _QUESTION_STEMS
+    ):
         return None
     if following == "je" and (question or low in _QUESTION_STEMS):
         return None  # "Heb je ...", "Bel je hem morgen?"
@@ -249,9 +353,21 @@ def label(s: Sentence) -> Finding:
         following = s.tokens[head + 1].low if head + 1 < len(s.tokens) else ""
         finite = lex.is_finite(low) or low in _QUESTION_STEMS
         bare_stem = lex.infinitive_of_stem(low) is not None and low not in _QUESTION_STEMS
-        subject_follows = following in lex.SUBJECT_PRONOUNS | {"het", "er", "de", "dat", "dit", "die", "iets", "iemand", "deze", "hun", "jullie", "niemand", "alles"} or (
-            following and s.tokens[head + 1].text[:1].isupper()
-        )
+        subject_follows = following in lex.SUBJECT_PRONOUNS | {
+            "het",
+            "er",
+            "de",
+            "dat",
+            "dit",
+            "die",
+            "iets",
+            "iemand",
+            "deze",
+            "hun",
+            "jullie",
+            "niemand",
+            "alles",
+        } or (following and s.tokens[head + 1].text[:1].isupper())
         stem_form = lex.infinitive_of_stem(low) is not None and low not in _MODAL_STEMS
         personal = following in {"je", "jij", "u", "ik", "we", "wij", "ze", "zij", "hij", "jullie"}
         # Without a question mark, a bare stem before "dat"/"het" is an imperative ("Doe dat nooit meer").
@@ -277,23 +393,33 @@ def _last_word(s: Sentence, a: int, b: int) -> int:
 
 
 def _waarom_niet(s: Sentence, head: int, end: int) -> Finding | None:
-    """"Waarom bel je ze niet gewoon?": advice, unless it asks about the past."""
+    """ "Waarom bel je ze niet gewoon?": advice, unless it asks about the past."""
     if head >= end or s.tokens[head].low != "waarom" or head + 2 >= len(s.tokens):
         return None
     verb = s.tokens[head + 1].low
-    if s.tokens[head + 2].low not in {"je", "jij", "we", "wij", "u"} or verb in {"heb", "had", "ben", "was", "hebt", "bent", "is"}:
+    if s.tokens[head + 2].low not in {"je", "jij", "we", "wij", "u"} or verb in {
+        "heb",
+        "had",
+        "ben",
+        "was",
+        "hebt",
+        "bent",
+        "is",
+    }:
         return None
     for index in range(head + 3, min(len(s.tokens), head + 9)):
         if s.tokens[index].low == "niet":
             infinitive = lex.infinitive_of_finite(verb) or lex.infinitive_of_stem(verb)
             if infinitive is None:
                 return None
-            return Finding(DIRECTIVE, [(head, head + 2), (index, index)], "waarom", head + 1, frozenset({index}))
+            return Finding(
+                DIRECTIVE, [(head, head + 2), (index, index)], "waarom", head + 1, frozenset({index})
+            )
     return None
 
 
 def _request(s: Sentence, head: int, question: bool) -> Finding | None:
-    """"Kun je de offerte vandaag sturen?" asks for an action; "Kun je je voorstellen ..." does not."""
+    """ "Kun je de offerte vandaag sturen?" asks for an action; "Kun je je voorstellen ..." does not."""
     found = search(s, _CAN_YOU)
     if not found or found[1] != head:
         return None
@@ -309,15 +435,23 @@ def _request(s: Sentence, head: int, question: bool) -> Finding | None:
     if "ervoor" in lows or "er" in lows and "voor" in lows:
         make_sure = search(s, pattern(r" (?:ervoor|er voor|er \S+ voor) zorgen dat "), b)
         if make_sure:
-            return Finding(DIRECTIVE, [(a, b), (make_sure[1], make_sure[2])], "importance", token_after(s, make_sure[0]))
-    infinitives = [i for i in words if lex.is_infinitive(s.tokens[i].low) and s.tokens[i].low not in {"willen"}]
+            return Finding(
+                DIRECTIVE, [(a, b), (make_sure[1], make_sure[2])], "importance", token_after(s, make_sure[0])
+            )
+    infinitives = [
+        i for i in words if lex.is_infinitive(s.tokens[i].low) and s.tokens[i].low not in {"willen"}
+    ]
     if not infinitives:
         return None
     verb = s.tokens[infinitives[-1]].low
     reflexive_imagine = verb == "voorstellen" and "je" in lows[:2]
     if verb in _COGNITIVE or reflexive_imagine or verb in {"vertellen", "beschrijven", "uitleggen"}:
         return None
-    marked = bool(_REQUEST_MARKERS & set(lows)) or modal in {"kun", "kan", "kunt"} or (modal == "zou" and "willen" in lows)
+    marked = (
+        bool(_REQUEST_MARKERS & set(lows))
+        or modal in {"kun", "kan", "kunt"}
+        or (modal == "zou" and "willen" in lows)
+    )
     if modal in {"wil", "wilt"} and not (_REQUEST_MARKERS - {"nog"}) & set(lows):
         return None  # "Wil je de opening samen oefenen?" asks what the seller wants
     if not marked or " of " in " " + " ".join(lows) + " ":
@@ -364,12 +498,19 @@ def _imperative_finding(s: Sentence, index: int, infinitive: str) -> Finding:
     remember = search(s, _REMEMBER, index)
     if remember and remember[1] == index:
         match, a, b = remember
-        return Finding(DIRECTIVE, [(a, _last_word(s, a, b))], "te" if match.group("link").strip() in {"om", "te", ""} else "clause", token_after(s, match))
+        return Finding(
+            DIRECTIVE,
+            [(a, _last_word(s, a, b))],
+            "te" if match.group("link").strip() in {"om", "te", ""} else "clause",
+            token_after(s, match),
+        )
     forget = search(s, _FORGET_OBJECT)
     if forget and forget[1] <= index:
         match, a, b = forget
         negation = next(i for i in range(a, b + 1) if s.tokens[i].low == "niet")
-        return Finding(DIRECTIVE, [(index, index), (negation, negation)], "te", index + 1, frozenset({negation}))
+        return Finding(
+            DIRECTIVE, [(index, index), (negation, negation)], "te", index + 1, frozenset({negation})
+        )
     caution = search(s, _CAUTION, index)
     if caution and caution[1] == index:
         match, a, b = caution
@@ -393,15 +534,26 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
                 mid_words = (match.group("mid") or "").split()
                 if any(w in {"zijn", "geweest", "hebben", "gehad"} for w in mid_words):
                     continue
-                return Finding(DIRECTIVE, [(a, a + 1), (modal, modal)], "inf" if kind == "zou_moeten" else "advice", a + 2, frozenset({modal}))
+                return Finding(
+                    DIRECTIVE,
+                    [(a, a + 1), (modal, modal)],
+                    "inf" if kind == "zou_moeten" else "advice",
+                    a + 2,
+                    frozenset({modal}),
+                )
             if kind == "keep":
                 negation = next(i for i in range(a, b + 1) if s.tokens[i].low == "niet")
                 return Finding(DIRECTIVE, [(a, a + 1), (negation, b)], "keep", a + 2, frozenset({negation}))
             if kind == "advice" and s.tokens[a].low in {"je", "jij", "u"}:
                 adverbs = frozenset(
-                    i for i in range(a + 2, b + 1) if s.tokens[i].low in {"beter", "best", "beste"} or (s.tokens[i].low == "het" and i + 1 <= b and s.tokens[i + 1].low == "beste")
+                    i
+                    for i in range(a + 2, b + 1)
+                    if s.tokens[i].low in {"beter", "best", "beste"}
+                    or (s.tokens[i].low == "het" and i + 1 <= b and s.tokens[i + 1].low == "beste")
                 )
-                return Finding(DIRECTIVE, [(a, a + 1), *[(i, i) for i in sorted(adverbs)]], kind, a + 2, adverbs)
+                return Finding(
+                    DIRECTIVE, [(a, a + 1), *[(i, i) for i in sorted(adverbs)]], kind, a + 2, adverbs
+                )
             return Finding(DIRECTIVE, [(a, _last_word(s, a, b))], kind, token_after(s, match))
     found = search(s, _SUB_BETTER)
     if found:
@@ -411,7 +563,13 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
     found = search(s, _SUB_MODAL)
     if found:
         match, a, b = found
-        return Finding(DIRECTIVE, [(b, b)] if s.tokens[b].low in {"moet", "dient"} else [(b - 1, b)], "sub_modal", a + 2, frozenset({b, b - 1} if s.tokens[b - 1].low in {"zou", "beter", "best"} else {b}))
+        return Finding(
+            DIRECTIVE,
+            [(b, b)] if s.tokens[b].low in {"moet", "dient"} else [(b - 1, b)],
+            "sub_modal",
+            a + 2,
+            frozenset({b, b - 1} if s.tokens[b - 1].low in {"zou", "beter", "best"} else {b}),
+        )
     for regex in (_IMPERSONAL, _SOMETHING_IMPERSONAL):
         found = search(s, regex)
         if found:
@@ -422,7 +580,15 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
                 kind = "te"
             elif link in {"dat we", "als we"}:
                 kind = "we_clause"
-            elif what in {"belangrijk", "essentieel", "cruciaal", "van belang", "zaak", "de bedoeling", "noodzakelijk"}:
+            elif what in {
+                "belangrijk",
+                "essentieel",
+                "cruciaal",
+                "van belang",
+                "zaak",
+                "de bedoeling",
+                "noodzakelijk",
+            }:
                 kind = "importance"
             else:
                 kind = "clause"
@@ -447,18 +613,33 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
     if found:
         match, a, b = found
         link = match.group("link").strip()
-        return Finding(DIRECTIVE, [(a, _last_word(s, a, b))], "te" if link in {"om", "te", ""} else "clause", token_after(s, match))
+        return Finding(
+            DIRECTIVE,
+            [(a, _last_word(s, a, b))],
+            "te" if link in {"om", "te", ""} else "clause",
+            token_after(s, match),
+        )
     found = search(s, _MY_ADVICE)
     if found:
         match, a, b = found
         link = match.group("link").strip()
-        kind = {"om": "te", "dat je": "clause", "dat we": "we_clause", ":": "after_colon"}.get(link, "after_colon")
+        kind = {"om": "te", "dat je": "clause", "dat we": "we_clause", ":": "after_colon"}.get(
+            link, "after_colon"
+        )
         return Finding(DIRECTIVE, [(a, _last_word(s, a, b))], kind, token_after(s, match))
     found = search(s, _I_PROPOSE)
     if found:
         match, a, b = found
         link = match.group("link").strip()
-        kind = "te" if link == "om" else "we_clause" if link.endswith(("we", "wij")) else "clause" if link else "after_colon"
+        kind = (
+            "te"
+            if link == "om"
+            else "we_clause"
+            if link.endswith(("we", "wij"))
+            else "clause"
+            if link
+            else "after_colon"
+        )
         return Finding(DIRECTIVE, [(a, _last_word(s, a, b))], kind, token_after(s, match))
     found = search(s, _I_WANT)
     if found:
@@ -484,22 +665,33 @@ def _directive_phrase(s: Sentence, head: int) -> Finding | None:
     found = search(s, _LABEL_PREFIX)
     if found:
         match, a, b = found
-        return Finding(DIRECTIVE, [(_last_word(s, a, b), _last_word(s, a, b))], "after_colon", token_after(s, match))
+        return Finding(
+            DIRECTIVE, [(_last_word(s, a, b), _last_word(s, a, b))], "after_colon", token_after(s, match)
+        )
     return None
 
 
-def _i_would(s: Sentence, found: tuple[object, int, int]) -> Finding | None:
-    """"Ik zou de offerte morgen versturen": advice, unless it is about the coach's own feelings."""
-    _, a, b = found  # type: ignore[misc]
+def _i_would(s: Sentence, found: tuple[re.Match[str], int, int]) -> Finding | None:
+    """ "Ik zou de offerte morgen versturen": advice, unless it is about the coach's own feelings."""
+    _, a, _b = found
     end = _clause_ends(s, a + 2)
     for index in range(a + 2, end):
         if s.tokens[index].low in lex.SUBORDINATORS - {"wat"} and s.tokens[index].low != "die":
             end = index
             break
     words = [s.tokens[i].low for i in range(a + 2, end) if s.tokens[i].is_word]
-    if not words or words[0] in {"graag", "willen"} or any(w in {"geweest", "gehad", "zijn", "vinden", "zeggen", "denken", "weten", "horen"} for w in words):
+    if (
+        not words
+        or words[0] in {"graag", "willen"}
+        or any(
+            w in {"geweest", "gehad", "zijn", "vinden", "zeggen", "denken", "weten", "horen"} for w in words
+        )
+    ):
         return None
-    if not any(lex.is_infinitive(w) and (i == 0 or words[i - 1] not in _NOT_INFINITIVE_BEFORE - {"te"}) for i, w in enumerate(words)):
+    if not any(
+        lex.is_infinitive(w) and (i == 0 or words[i - 1] not in _NOT_INFINITIVE_BEFORE - {"te"})
+        for i, w in enumerate(words)
+    ):
         return None
     cues = [(a, a + 1)]
     if_i_were = search(s, _IF_I_WERE)
@@ -509,11 +701,13 @@ def _i_would(s: Sentence, found: tuple[object, int, int]) -> Finding | None:
 
 
 def _infinitive_note(s: Sentence) -> Finding | None:
-    """"Klant morgen terugbellen." -- a to-do written as an infinitive."""
+    """ "Klant morgen terugbellen." -- a to-do written as an infinitive."""
     end = len(s.tokens)
     for index, token in enumerate(s.tokens):
         following = s.tokens[index + 1].low if index + 1 < len(s.tokens) else ""
-        if token.low in {",", ";"} or (index > 0 and _is_boundary(token.low, following) and token.low not in {"wat", "die"}):
+        if token.low in {",", ";"} or (
+            index > 0 and _is_boundary(token.low, following) and token.low not in {"wat", "die"}
+        ):
             end = index
             break
     words = [i for i in range(end) if s.tokens[i].is_word]
@@ -524,7 +718,11 @@ def _infinitive_note(s: Sentence) -> Finding | None:
         return None
     for index in words:
         low = s.tokens[index].low
-        if lex.is_finite(low) and not lex.is_infinitive(low) and (lex.infinitive_of_stem(low) is None or low in _MODAL_STEMS):
+        if (
+            lex.is_finite(low)
+            and not lex.is_infinitive(low)
+            and (lex.infinitive_of_stem(low) is None or low in _MODAL_STEMS)
+        ):
             return None
     for position, index in enumerate(words):
         low = s.tokens[index].low
@@ -533,14 +731,16 @@ def _infinitive_note(s: Sentence) -> Finding | None:
             continue
         adjective_before = previous in _ADJECTIVES_E
         blocked = previous in _NOT_INFINITIVE_BEFORE | _ADJECTIVES_E and previous not in {"te", "niet"}
-        if lex.is_infinitive(low) and not blocked and not adjective_before:
-            # "De aantekeningen staan in de map": after a subject the plural verb looks
-            # like an infinitive; a note with a subject-like start ends with its verb.
-            if position == len(words) - 1 or lows[0] not in lex.DETERMINERS:
-                cue_first = words[0] if lows[0] in {"niet", "even", "graag", "beter", "nooit", "altijd"} else index
-                kind = "request" if lows[0] in {"graag", "alsjeblieft", "svp"} else "inf"
-                cues = [(cue_first, cue_first), (index, index)] if cue_first < index else [(index, index)]
-                return Finding(DIRECTIVE, cues, kind, words[0])
+        # "De aantekeningen staan in de map": after a subject the plural verb looks
+        # like an infinitive; a note with a subject-like start ends with its verb.
+        ends_note = position == len(words) - 1 or lows[0] not in lex.DETERMINERS
+        if lex.is_infinitive(low) and not blocked and not adjective_before and ends_note:
+            cue_first = (
+                words[0] if lows[0] in {"niet", "even", "graag", "beter", "nooit", "altijd"} else index
+            )
+            kind = "request" if lows[0] in {"graag", "alsjeblieft", "svp"} else "inf"
+            cues = [(cue_first, cue_first), (index, index)] if cue_first < index else [(index, index)]
+            return Finding(DIRECTIVE, cues, kind, words[0])
     return None
 
 
@@ -558,8 +758,12 @@ class VerbPhrase:
     then: VerbPhrase | None = None  # "... en maandag bellen"
 
     def subordinate(self, subject: str = "je") -> str:
-        form = {"je": lex.present_2sg, "ik": lex.present_1sg}.get(subject)
-        finite = form(self.verb) if form else self.verb
+        if subject == "je":
+            finite = lex.present_2sg(self.verb)
+        elif subject == "ik":
+            finite = lex.present_1sg(self.verb)
+        else:
+            finite = self.verb
         text = join_tokens([*self.mid, finite, *self.cluster, *self.post])
         if self.then:
             text += " en " + self.then.subordinate(subject)
@@ -600,12 +804,46 @@ def _action_tokens(s: Sentence, start: int, skip: frozenset[int] = frozenset()) 
         parts.pop()
     if len(parts) >= 2 and parts[-2] == "," and parts[-1].lower() in {"toch", "oké", "ok", "hè", "he"}:
         parts = parts[:-2]
-    if parts and parts[0].lower() in lex.DETERMINERS | lex.OBJECT_PRONOUNS | lex.PREPOSITIONS | lex.VERBS | {"niet", "nooit", "altijd", "eerst", "morgen", "vandaag", "nog", "ook", "meer", "binnen", "beter", "voor", "pas", "na", "elke", "volgende"}:
+    if parts and parts[0].lower() in lex.DETERMINERS | lex.OBJECT_PRONOUNS | lex.PREPOSITIONS | lex.VERBS | {
+        "niet",
+        "nooit",
+        "altijd",
+        "eerst",
+        "morgen",
+        "vandaag",
+        "nog",
+        "ook",
+        "meer",
+        "binnen",
+        "beter",
+        "voor",
+        "pas",
+        "na",
+        "elke",
+        "volgende",
+    }:
         parts[0] = parts[0].lower()
     return parts
 
 
-_CLAUSE_SUBJECTS = lex.SUBJECT_PRONOUNS | {"de", "het", "een", "er", "deze", "die", "dit", "dat", "iets", "iemand", "niemand", "alles", "hun", "onze", "mijn", "jouw"}
+_CLAUSE_SUBJECTS = lex.SUBJECT_PRONOUNS | {
+    "de",
+    "het",
+    "een",
+    "er",
+    "deze",
+    "die",
+    "dit",
+    "dat",
+    "iets",
+    "iemand",
+    "niemand",
+    "alles",
+    "hun",
+    "onze",
+    "mijn",
+    "jouw",
+}
 
 
 def _is_boundary(word: str, following: str) -> bool:
@@ -614,15 +852,33 @@ def _is_boundary(word: str, following: str) -> bool:
     after = following.lower()
     if low in {",", ";", ":"}:
         return True
-    if low in {"of", "wat", "hoe", "waarom", "waar", "wanneer", "welke", "zodat", "voordat", "omdat", "terwijl", "nadat", "totdat", "zonder", "zodra", "alsof", "hoeveel", "waardoor", "waarmee"}:
+    if low in {
+        "of",
+        "wat",
+        "hoe",
+        "waarom",
+        "waar",
+        "wanneer",
+        "welke",
+        "zodat",
+        "voordat",
+        "omdat",
+        "terwijl",
+        "nadat",
+        "totdat",
+        "zonder",
+        "zodra",
+        "alsof",
+        "hoeveel",
+        "waardoor",
+        "waarmee",
+    }:
         return True
     if low in {"dat", "die", "tot", "als"}:
         # A conjunction or relative pronoun is followed by the clause's subject;
         # "dat" or "die" as a demonstrative ("zet dat in de agenda") is not.
         return after in _CLAUSE_SUBJECTS or following[:1].isupper()
-    if low == "voor" and after in lex.SUBJECT_PRONOUNS:
-        return True
-    return False
+    return low == "voor" and after in lex.SUBJECT_PRONOUNS
 
 
 def _split_post(parts: list[str]) -> tuple[list[str], list[str]]:
@@ -646,7 +902,7 @@ def _coordinated(parts: list[str]) -> tuple[list[str], list[str]]:
 
 
 def vp_from_imperative(parts: list[str]) -> VerbPhrase | None:
-    """"Bel Jansen voor vrijdag terug" -> mid "Jansen voor vrijdag", verb "terugbellen"."""
+    """ "Bel Jansen voor vrijdag terug" -> mid "Jansen voor vrijdag", verb "terugbellen"."""
     if not parts:
         return None
     infinitive = lex.infinitive_of_stem(parts[0].lower())
@@ -655,28 +911,43 @@ def vp_from_imperative(parts: list[str]) -> VerbPhrase | None:
     first, second = _coordinated(parts[1:])
     then = None
     if second:
-        then = vp_from_imperative(second) if lex.infinitive_of_stem(second[0].lower()) else vp_from_infinitive(second)
+        then = (
+            vp_from_imperative(second)
+            if lex.infinitive_of_stem(second[0].lower())
+            else vp_from_infinitive(second)
+        )
     body, post = _split_post(first)
     for index, word in enumerate(body):
         low = word.lower()
         following = body[index + 1].lower() if index + 1 < len(body) else ""
-        if low in lex.PARTICLES and lex.split_separable(low + infinitive) and (
-            not following or following in lex.PREPOSITIONS or following in {",", "die"}
+        if (
+            low in lex.PARTICLES
+            and lex.split_separable(low + infinitive)
+            and (not following or following in lex.PREPOSITIONS or following in {",", "die"})
         ):
             if following in lex.DETERMINERS - {"meer"}:
                 continue
             return VerbPhrase(body[:index], low + infinitive, [], body[index + 1 :] + post, then)
-    if infinitive in {"stoppen", "ophouden", "beginnen", "doorgaan", "starten"} and body and body[0].lower() == "met":
+    if (
+        infinitive in {"stoppen", "ophouden", "beginnen", "doorgaan", "starten"}
+        and body
+        and body[0].lower() == "met"
+    ):
         # "stop met je verontschuldigen" -> "als je stopt met je verontschuldigen"
         return VerbPhrase([], infinitive, [], body + post, then)
     trailing: list[str] = []
-    while body and lex.is_infinitive(body[-1].lower()) and len(body) > 1 and body[-2].lower() not in _NOT_INFINITIVE_BEFORE:
+    while (
+        body
+        and lex.is_infinitive(body[-1].lower())
+        and len(body) > 1
+        and body[-2].lower() not in _NOT_INFINITIVE_BEFORE
+    ):
         trailing.insert(0, body.pop())
     return VerbPhrase(body, infinitive, trailing, post, then)
 
 
 def vp_from_infinitive(parts: list[str]) -> VerbPhrase | None:
-    """"de klant eerder bellen", "binnen twee dagen op te volgen" -> a verb phrase."""
+    """ "de klant eerder bellen", "binnen twee dagen op te volgen" -> a verb phrase."""
     first, second = _coordinated(parts)
     then = vp_from_infinitive(second) if second else None
     lows = [p.lower() for p in first]
@@ -688,9 +959,21 @@ def vp_from_infinitive(parts: list[str]) -> VerbPhrase | None:
         )
         if not lex.is_infinitive(low) or nominal:
             continue
-        if low == "zijn" and index + 1 < len(lows) and not (lows[index + 1] in lex.PREPOSITIONS or lex.is_infinitive(lows[index + 1]) or lows[index + 1] in {",", "geweest"}):
+        if (
+            low == "zijn"
+            and index + 1 < len(lows)
+            and not (
+                lows[index + 1] in lex.PREPOSITIONS
+                or lex.is_infinitive(lows[index + 1])
+                or lows[index + 1] in {",", "geweest"}
+            )
+        ):
             continue
-        if low in {"vragen", "afspraken", "kosten", "plannen", "wensen", "zorgen"} and (previous in _ADJECTIVES_E or previous in lex.DETERMINERS - {"het"}) and index + 1 < len(lows):
+        if (
+            low in {"vragen", "afspraken", "kosten", "plannen", "wensen", "zorgen"}
+            and (previous in _ADJECTIVES_E or previous in lex.DETERMINERS - {"het"})
+            and index + 1 < len(lows)
+        ):
             continue
         verb = low
         mid_end = index
@@ -702,7 +985,11 @@ def vp_from_infinitive(parts: list[str]) -> VerbPhrase | None:
                 mid_end -= 1
         rest = first[index + 1 :]
         cluster: list[str] = []
-        while rest and (rest[0].lower() == "te" or lex.is_infinitive(rest[0].lower())) and not _is_boundary(rest[0], ""):
+        while (
+            rest
+            and (rest[0].lower() == "te" or lex.is_infinitive(rest[0].lower()))
+            and not _is_boundary(rest[0], "")
+        ):
             cluster.append(rest.pop(0))
             if cluster[-1].lower() != "te" and not (rest and rest[0].lower() == "te"):
                 break
@@ -711,7 +998,7 @@ def vp_from_infinitive(parts: list[str]) -> VerbPhrase | None:
 
 
 def vp_from_finite(parts: list[str]) -> VerbPhrase | None:
-    """"ze morgen belt" (finite verb last) -> a verb phrase."""
+    """ "ze morgen belt" (finite verb last) -> a verb phrase."""
     lows = [p.lower() for p in parts]
     body, post = _split_post(parts)
     for index in range(len(body) - 1, -1, -1):
@@ -758,9 +1045,13 @@ def _suggest_directive(s: Sentence, finding: Finding) -> str:
             kind = "advice_inf"
     if kind == "waarom":
         verb = lex.infinitive_of_finite(parts[0].lower()) or lex.infinitive_of_stem(parts[0].lower())
-        rest = parts[2:] if len(parts) > 2 and parts[1].lower() in {"je", "jij", "we", "wij", "u"} else parts[1:]
+        rest = (
+            parts[2:] if len(parts) > 2 and parts[1].lower() in {"je", "jij", "we", "wij", "u"} else parts[1:]
+        )
         phrase = vp_from_imperative([lex.stem(verb), *rest]) if verb else None
-        return _finish(f"Wat zou er gebeuren als je {phrase.subordinate()}") if phrase else _FALLBACK_DIRECTIVE
+        return (
+            _finish(f"Wat zou er gebeuren als je {phrase.subordinate()}") if phrase else _FALLBACK_DIRECTIVE
+        )
     if kind in {"imperative", "imperative_advice"}:
         phrase = vp_from_imperative(parts)
         if phrase is None:
@@ -798,12 +1089,18 @@ def _suggest_directive(s: Sentence, finding: Finding) -> str:
         return _finish(f"Wat was er gebeurd als je {phrase.perfect()}") if phrase else _FALLBACK_DIRECTIVE
     if kind == "keep":
         phrase = vp_from_infinitive(parts)
-        return _finish(f"Wat zou er gebeuren als je {phrase.subordinate()}") if phrase else _FALLBACK_DIRECTIVE
+        return (
+            _finish(f"Wat zou er gebeuren als je {phrase.subordinate()}") if phrase else _FALLBACK_DIRECTIVE
+        )
     if kind == "topic":
         return _finish(f"Hoe kijk je aan tegen {join_tokens(parts)}")
     if kind == "request":
         phrase = vp_from_infinitive(parts)
-        return _finish(f"Wanneer zou het je uitkomen om {phrase.te_infinitive()}") if phrase else _FALLBACK_DIRECTIVE
+        return (
+            _finish(f"Wanneer zou het je uitkomen om {phrase.te_infinitive()}")
+            if phrase
+            else _FALLBACK_DIRECTIVE
+        )
     phrase = vp_from_infinitive(parts)
     if phrase is None:
         phrase = vp_from_imperative(parts) if lex.infinitive_of_stem(parts[0].lower()) else None
@@ -814,24 +1111,45 @@ def _suggest_directive(s: Sentence, finding: Finding) -> str:
     return _finish(f"Wat zou er gebeuren als je {phrase.subordinate()}")
 
 
-_STATIVE_VERBS = frozenset(
-    """ben bent is was waren zijn voel voelde vind vond herken herkent werkt werkte past helpt lig ligt
-    snap begrijp geloof vertrouw heb hebt had hadden""".split()
+_STATIVE_VERBS = words("""ben bent is was waren zijn voel voelde vind vond herken herkent werkt werkte past helpt lig ligt
+    snap begrijp geloof vertrouw heb hebt had hadden""")
+_STATIVE_PARTICIPLES = frozenset(
+    {"verwacht", "begrepen", "gedacht", "gevoeld", "gemerkt", "gezien", "gehoord", "herkend"}
 )
-_STATIVE_PARTICIPLES = frozenset({"verwacht", "begrepen", "gedacht", "gevoeld", "gemerkt", "gezien", "gehoord", "herkend"})
 _BELIEF = frozenset({"denk", "dacht", "verwacht", "geloof", "verwachtte"})
 
 
 def _topic(words: list[str]) -> str | None:
     for index, word in enumerate(words):
         following = words[index + 1].lower() if index + 1 < len(words) else ""
-        if word.lower() in {"je", "jij"} and (index == 0 or following in lex.DETERMINERS | lex.SUBJECT_PRONOUNS | {"al", "nog", "eerder", "ooit"}):
+        if word.lower() in {"je", "jij"} and (
+            index == 0
+            or following in lex.DETERMINERS | lex.SUBJECT_PRONOUNS | {"al", "nog", "eerder", "ooit"}
+        ):
             continue  # the subject, not "je pijplijn"
-        if word.lower() in {"de", "het", "hun", "je", "jouw", "mijn", "deze", "die", "dit", "dat", "onze"} and index + 1 < len(words):
+        if word.lower() in {
+            "de",
+            "het",
+            "hun",
+            "je",
+            "jouw",
+            "mijn",
+            "deze",
+            "die",
+            "dit",
+            "dat",
+            "onze",
+        } and index + 1 < len(words):
             phrase = [word.lower() if word.lower() != "mijn" else "mijn"]
             for follow in words[index + 1 : index + 4]:
                 low = follow.lower()
-                if low in lex.PREPOSITIONS or lex.is_participle(low) or lex.is_finite(low) and not low.endswith(("e", "ing")) or low in {"al", "nog", "op", "tijd", "toch", "wel", "niet", "en", "of"}:
+                if (
+                    low in lex.PREPOSITIONS
+                    or lex.is_participle(low)
+                    or lex.is_finite(low)
+                    and not low.endswith(("e", "ing"))
+                    or low in {"al", "nog", "op", "tijd", "toch", "wel", "niet", "en", "of"}
+                ):
                     break
                 phrase.append(follow)
                 if not low.endswith("e") or low in {"offerte", "afspraak", "klant"}:
@@ -867,7 +1185,12 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     verb, rest, rest_words = lows[0], lows[1:], words[1:]
     if verb in {"snap", "begrijp"} and rest[:1] == ["je"] and "bedoel" in rest:
         return "Hoe komt dit bij je binnen?"
-    if verb in {"is", "zijn"} and rest[:1] == ["er"] and len(rest) > 1 and rest[1] in {"nog", "iets", "andere"}:
+    if (
+        verb in {"is", "zijn"}
+        and rest[:1] == ["er"]
+        and len(rest) > 1
+        and rest[1] in {"nog", "iets", "andere"}
+    ):
         if "iets" in rest[:3]:
             if "veranderd" in rest:
                 return _finish("Wat is er " + join_tokens(rest_words[rest.index("iets") + 1 :]))
@@ -898,7 +1221,14 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     if verb in {"lukt", "lukte"} and "om" in rest:
         position = rest.index("om")
         return _finish(f"Wat is er nodig om {join_tokens(rest_words[position + 1 :])}")
-    if verb in {"wil", "wilt"} and rest[:1] == ["je"] and len(rest) > 1 and rest[1] == "dat" and len(rest) > 2 and rest[2] == "ik":
+    if (
+        verb in {"wil", "wilt"}
+        and rest[:1] == ["je"]
+        and len(rest) > 1
+        and rest[1] == "dat"
+        and len(rest) > 2
+        and rest[2] == "ik"
+    ):
         return _finish(f"Wat zou het je opleveren als ik {join_tokens(rest_words[3:])}")
     if verb == "zal" and rest[:1] == ["ik"]:
         phrase = vp_from_infinitive(rest_words[1:])
@@ -908,12 +1238,22 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
         phrase = vp_from_infinitive([w for w in rest_words[1:] if w.lower() not in {"nog", "steeds"}])
         if phrase:
             return _finish(f"Hoe belangrijk is het voor je om {phrase.te_infinitive()}")
-    if verb in {"kun", "kan", "kunt"} and rest[:2] == ["je", "je"] and len(rest) > 2 and rest[2] == "voorstellen":
+    if (
+        verb in {"kun", "kan", "kunt"}
+        and rest[:2] == ["je", "je"]
+        and len(rest) > 2
+        and rest[2] == "voorstellen"
+    ):
         clause = rest_words[3:]
         if clause and clause[0].lower() == "dat":
             clause = clause[1:]
         return _finish(f"Hoe zou het voor je zijn als {join_tokens(clause)}")
-    if verb in {"vind", "vond"} and rest[:1] == ["je"] and rest and rest[-1] in {"leuk", "goed", "fijn", "prettig", "lastig", "moeilijk", "interessant", "nuttig"}:
+    if (
+        verb in {"vind", "vond"}
+        and rest[:1] == ["je"]
+        and rest
+        and rest[-1] in {"leuk", "goed", "fijn", "prettig", "lastig", "moeilijk", "interessant", "nuttig"}
+    ):
         return _finish(f"Wat {verb} je van {join_tokens(rest_words[1:-1])}")
     if verb in {"ging", "gaat", "liep", "loopt", "verliep"} and rest and rest[-1] == "goed":
         return _finish(f"Hoe {verb} {join_tokens(rest_words[:-1])}")
@@ -930,7 +1270,13 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     if "alles" in rest and rest and lex.is_infinitive(rest[-1]):
         return _finish(f"Wat zou je nog meer willen {rest_words[-1]}")
     experience = next((i for i, w in enumerate(rest) if w in {"ooit", "eerder", "weleens", "wel eens"}), None)
-    if verb in {"heb", "hebt", "ben", "bent"} and rest[:1] == ["je"] and experience is not None and rest and lex.is_participle(rest[-1]):
+    if (
+        verb in {"heb", "hebt", "ben", "bent"}
+        and rest[:1] == ["je"]
+        and experience is not None
+        and rest
+        and lex.is_participle(rest[-1])
+    ):
         noun_phrase = [w for w in rest_words[experience + 1 : -1] if w.lower() not in {"al", "eens", "ook"}]
         if noun_phrase:
             return _finish(f"Welke ervaring heb je met {join_tokens(noun_phrase)}")
@@ -939,7 +1285,12 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     if verb in {"zou"} and rest[:2] == ["je", "zeggen"]:
         return _finish("In hoeverre " + " ".join(lows[:1]) + " " + join_tokens(rest_words))
     participle_last = bool(rest) and lex.is_participle(rest[-1])
-    stative = verb in _STATIVE_VERBS and not participle_last or verb in {"zou", "vind", "vond"} or any(w in lex.GRADABLE_ADJECTIVES for w in rest)
+    stative = (
+        verb in _STATIVE_VERBS
+        and not participle_last
+        or verb in {"zou", "vind", "vond"}
+        or any(w in lex.GRADABLE_ADJECTIVES for w in rest)
+    )
     if stative and rest:
         return _finish("In hoeverre " + verb + " " + join_tokens(rest_words))
     topic = _topic(rest_words if lex.is_finite(verb) else words)

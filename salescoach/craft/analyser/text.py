@@ -17,29 +17,31 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from salescoach.craft.analyser.words import words
+
 # Longer "sentences" are cut at clause or word boundaries: a text without any
 # punctuation must still give sentences of a size the rules can read.
 MAX_SENTENCE_CHARS = 400
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLOCK_TAGS = re.compile(r"<\s*(?:br|/p|p|/li|li|/div|div|/h[1-6]|h[1-6]|/tr|tr|/ul|/ol|hr)\b[^<>]{0,200}>", re.I)
+_BLOCK_TAGS = re.compile(
+    r"<\s*(?:br|/p|p|/li|li|/div|div|/h[1-6]|h[1-6]|/tr|tr|/ul|/ol|hr)\b[^<>]{0,200}>", re.I
+)
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,300}>")
 _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`+|~~)")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"
+)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
 # A list marker at the start of a line: -, *, •, 1., 1), a), [ ], [x] ...
-_BULLET = re.compile(
-    r"^\s*(?:(?:[-*+•·▪◦‣–—→✓✔☐☑]|\d{1,3}[.)]|[a-zA-Z][)]|\[[ xX]?\])\s+)+"
-)
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•·▪◦‣–—→✓✔☐☑]|\d{1,3}[.)]|[a-zA-Z][)]|\[[ xX]?\])\s+)+")
 
-_ABBREVIATIONS = frozenset(
-    """bijv bv bijvoorbeeld o.a oa e.g i.e etc enz enzovoort dr drs ir ing mr mrs ms mw dhr
+_ABBREVIATIONS = words("""bijv bv bijvoorbeeld o.a oa e.g i.e etc enz enzovoort dr drs ir ing mr mrs ms mw dhr
     st ca incl excl vs nl nr no tel blz pag jan feb mrt apr jun jul aug sep sept okt oct nov dec
-    d.w.z m.b.t t.a.v z.s.m i.p.v m.a.w a.s evt resp zgn ca approx fig""".split()
-)
+    d.w.z m.b.t t.a.v z.s.m i.p.v m.a.w a.s evt resp zgn ca approx fig""")
 
 _TERMINATOR = re.compile(r"([.!?…]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+)([\"'”’»)\]]*)(?=\s|$)")
 
