@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "salescoach.imports",
     "salescoach.privacy",
     "salescoach.api",
+    "salescoach.craft",
 ]
 
 MIDDLEWARE = [

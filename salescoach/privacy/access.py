@@ -18,6 +18,7 @@ from salescoach.organisations.models import Invitation, Membership, MembershipSt
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
+    from salescoach.craft.models import Intake
     from salescoach.imports.models import ImportJob
 
 M = TypeVar("M", bound=Model)
@@ -66,3 +67,19 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id)
+
+
+def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
+    """An intake its coachee (or, once coaching relationships exist, their coach) may see."""
+    from salescoach.craft.models import Intake
+    from salescoach.privacy.rules import can_view_intake_of
+
+    intake = get_or_404(
+        Intake.objects.filter(organisation_id=viewer.organisation_id).select_related(
+            "coachee__user", "baseline"
+        ),
+        intake_id,
+    )
+    if not can_view_intake_of(viewer, intake.coachee):
+        raise Http404
+    return intake
