@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from salescoach.core.forms import add_service_error
 from salescoach.core.http import OrgRequest, org_view
-from salescoach.craft import selectors, services
+from salescoach.craft import analyser, selectors, services
 from salescoach.craft.forms import IntakeForm, PracticeForm
 from salescoach.craft.intake import FOCUS_TEXT, ITEMS, ORDER, QUESTIONS, level
 from salescoach.craft.models import Blockade, StyleSource
@@ -97,10 +97,13 @@ def analyse(request: OrgRequest) -> HttpResponse:
         return response
     text = request.POST.get("text", "")
     try:
-        view = present(services.analyse_text(text=text, language=_language(request.POST.get("language"))))
+        result = services.analyse_text(text=text, language=_language(request.POST.get("language")))
     except ValidationError as error:
         return render(request, "craft/partials/analysis.html", {"problem": " ".join(error.messages)})
-    return render(request, "craft/partials/analysis.html", {"analysis": view, "problem": view.problem})
+    view = present(result)
+    # While the field is still empty the invitation to start writing says more than a notice.
+    problem = None if result.status == analyser.EMPTY else view.problem
+    return render(request, "craft/partials/analysis.html", {"analysis": view, "problem": problem})
 
 
 def _chart(values: list[float | None], width: int = 600, height: int = 120) -> dict[str, Any]:
