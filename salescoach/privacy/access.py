@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from salescoach.organisations import selectors
 from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
+from salescoach.privacy.rules import can_view_team_insights
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
@@ -66,3 +68,14 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id)
+
+
+def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
+    """A team whose aggregates the viewer may see: 404 for a team they cannot see at all,
+    PermissionDenied for their own team when its aggregates are not theirs to see."""
+    team = access_team(viewer=viewer, team_id=team_id)
+    if not can_view_team_insights(viewer, team):
+        raise PermissionDenied(
+            _("Team insights are for the programme owner, the team's manager and their superior.")
+        )
+    return team
