@@ -163,7 +163,7 @@ def estimate_impact(
         att_n = cum_att_n[:, bhi] - cum_att_n[:, blo]
         with np.errstate(divide="ignore", invalid="ignore"):
             att_mean = np.where(att_n > 0, (cum_att[:, bhi] - cum_att[:, blo]) / att_n, np.nan)
-        band = _bands(att_mean, (start >= g) & np.isfinite(att_mean), settings.band_cuts)
+        band = _bands(att_mean, np.isfinite(att_mean), settings.band_cuts)
 
         end = min(t_count, g + settings.post_periods)
         width = end - g

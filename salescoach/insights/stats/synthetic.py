@@ -36,6 +36,9 @@ class Scenario:
     win_rate_effect: float = 0.0  # in win-rate points (0.05 = 5 points)
     cycle_effect: float = 0.0  # in days
     level_sd: float = 0.2  # sellers differ in attainment level
+    # Clearly separated top / core / bottom performers (20/60/20) instead of one spread,
+    # so that a band seen in the data is the seller's true band.
+    separated_levels: bool = False
     trend: float = 0.004  # common change per period
     season: float = 0.06  # amplitude of a yearly season
     team_size: int = 10
@@ -68,8 +71,16 @@ def generate(
     n, t = s.n_sellers, s.n_periods
     periods = np.arange(t)
 
-    level = 1.0 + rng.normal(0.0, s.level_sd, n)
-    true_band = _band_of_level(level)
+    if s.separated_levels:
+        true_band = rng.permutation(
+            np.array(["top"] * (n // 5) + ["bottom"] * (n // 5) + ["core"] * (n - 2 * (n // 5)))
+        )
+        centre = {"top": 1.4, "core": 1.0, "bottom": 0.6}
+        spread = {"top": 0.04, "core": 0.07, "bottom": 0.04}
+        level = np.array([rng.normal(centre[b], spread[b]) for b in true_band])
+    else:
+        level = 1.0 + rng.normal(0.0, s.level_sd, n)
+        true_band = _band_of_level(level)
     team = np.arange(n) // s.team_size
     n_teams = int(team.max()) + 1
 
