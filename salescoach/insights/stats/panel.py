@@ -99,16 +99,33 @@ class Panel:
 
     def labels(self, dimensions: Sequence[str]) -> tuple[np.ndarray, list[tuple[Hashable, ...]]]:
         """Group code per seller for the combination of ``dimensions`` (-1 where any of them
-        is unknown) and the value tuple of each code, in a stable (sorted by text) order."""
+        is unknown) and the value tuple of each code, in a stable order (values sorted by
+        their text, the first dimension varying slowest)."""
         if not dimensions:
             return np.zeros(self.n_sellers, dtype=np.int64), [()]
-        keys: list[tuple[Hashable, ...] | None] = []
-        for i in range(self.n_sellers):
-            values = tuple(self.attributes.get(d, [None] * self.n_sellers)[i] for d in dimensions)
-            keys.append(None if any(v is None for v in values) else values)
-        distinct = sorted({k for k in keys if k is not None}, key=repr)
-        code = {k: n for n, k in enumerate(distinct)}
-        return np.array([code[k] if k is not None else -1 for k in keys], dtype=np.int64), distinct
+        combined = np.zeros(self.n_sellers, dtype=np.int64)
+        known = np.ones(self.n_sellers, dtype=bool)
+        levels: list[list[Hashable]] = []
+        for d in dimensions:
+            column = self.attributes.get(d, [None] * self.n_sellers)
+            distinct = sorted({v for v in column if v is not None}, key=repr)
+            code = {v: k for k, v in enumerate(distinct)}
+            codes = np.array([code.get(v, -1) if v is not None else -1 for v in column], dtype=np.int64)
+            known &= codes >= 0
+            combined = combined * max(len(distinct), 1) + np.maximum(codes, 0)
+            levels.append(distinct)
+        present, inverse = np.unique(combined[known], return_inverse=True)
+        labels = np.full(self.n_sellers, -1, dtype=np.int64)
+        labels[known] = inverse
+        values: list[tuple[Hashable, ...]] = []
+        for number in present.tolist():
+            parts = []
+            for distinct in reversed(levels):
+                size = max(len(distinct), 1)
+                parts.append(distinct[number % size])
+                number //= size
+            values.append(tuple(reversed(parts)))
+        return labels, values
 
 
 def build_panel(sellers: Iterable[SellerRecord], rows: Iterable[SellerPeriod]) -> Panel:
