@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 
+from salescoach.insights.rules import TEAM_INSIGHTS_DENIED, can_view_team_insights
 from salescoach.organisations import selectors
 from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
-from salescoach.privacy.rules import can_view_team_insights
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
@@ -75,7 +74,5 @@ def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
     PermissionDenied for their own team when its aggregates are not theirs to see."""
     team = access_team(viewer=viewer, team_id=team_id)
     if not can_view_team_insights(viewer, team):
-        raise PermissionDenied(
-            _("Team insights are for the programme owner, the team's manager and their superior.")
-        )
+        raise PermissionDenied(TEAM_INSIGHTS_DENIED)
     return team

@@ -136,3 +136,13 @@ def test_the_endpoint_is_in_the_published_schema(people: People) -> None:
     schema = api_client(people.owner).get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/insights/impact"]["get"]
     assert {p["name"] for p in operation["parameters"]} == {"team", "metric"}
+
+
+def test_the_refusal_is_explained_in_dutch_and_english(people: People) -> None:
+    _, raw = api_token_create(user=people.seller.user, name="nl")
+    url = f"/api/v1/insights/impact?team={people.team.pk}"
+    dutch = Client(HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE="nl").get(url)
+    english = Client(HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE="en").get(url)
+    assert dutch.status_code == english.status_code == 403
+    assert dutch.json()["detail"].startswith("Teaminzichten zijn voor de programma-eigenaar")
+    assert english.json()["detail"].startswith("Team insights are for the programme owner")
