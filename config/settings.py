@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "salescoach.imports",
     "salescoach.programmes",
     "salescoach.privacy",
+    "salescoach.insights",
     "salescoach.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.imports.api import router as imports_router
+from salescoach.insights.api import router as insights_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.programmes.api import router as programmes_router
 
@@ -35,6 +36,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
 api.add_router("/", programmes_router)
+api.add_router("/insights", insights_router)
 
 
 @api.exception_handler(ValidationError)

@@ -64,3 +64,14 @@ def can_view_member(viewer: Membership, member: Membership) -> bool:
 def can_use_advisor(viewer: Membership) -> bool:
     """The coaching-model advisor is for those who set up coaching: programme owners and managers."""
     return viewer.is_active and viewer.has_role(Role.PROGRAMME_OWNER, Role.SALES_MANAGER)
+
+
+def can_view_team_insights(viewer: Membership, team: Team) -> bool:
+    """Team aggregates (impact of coaching, indicators): the programme owner, the team's
+    manager and that manager's own superior -- never sellers or coaches (the visibility
+    matrix gives them no one else's results)."""
+    if not viewer.is_active or team.organisation_id != viewer.organisation_id:
+        return False
+    if is_programme_owner(viewer):
+        return True
+    return viewer.pk in (team.manager_id, team.manager.reports_to_id)
