@@ -13,9 +13,12 @@ urlpatterns = [
     path("", include("salescoach.core.urls")),
     path("", include("salescoach.organisations.urls")),
     path("", include("salescoach.imports.urls")),
+    path("", include("salescoach.programmes.urls")),
     path("", include("salescoach.craft.urls")),
     path("accounts/", include("salescoach.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "salescoach.core.views.server_error"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from salescoach.insights.rules import TEAM_INSIGHTS_DENIED, can_view_team_insights
 from salescoach.organisations import selectors
 from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
 
@@ -67,6 +68,15 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id)
+
+
+def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
+    """A team whose aggregates the viewer may see: 404 for a team they cannot see at all,
+    PermissionDenied for their own team when its aggregates are not theirs to see."""
+    team = access_team(viewer=viewer, team_id=team_id)
+    if not can_view_team_insights(viewer, team):
+        raise PermissionDenied(TEAM_INSIGHTS_DENIED)
+    return team
 
 
 def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:

@@ -61,6 +61,22 @@ def can_view_member(viewer: Membership, member: Membership) -> bool:
     return Membership.objects.filter(visible_members_q(viewer), pk=member.pk).exists()
 
 
+def can_use_advisor(viewer: Membership) -> bool:
+    """The coaching-model advisor is for those who set up coaching: programme owners and managers."""
+    return viewer.is_active and viewer.has_role(Role.PROGRAMME_OWNER, Role.SALES_MANAGER)
+
+
+def can_view_team_insights(viewer: Membership, team: Team) -> bool:
+    """Team aggregates (impact of coaching, indicators): the programme owner, the team's
+    manager and that manager's own superior -- never sellers or coaches (the visibility
+    matrix gives them no one else's results)."""
+    if not viewer.is_active or team.organisation_id != viewer.organisation_id:
+        return False
+    if is_programme_owner(viewer):
+        return True
+    return viewer.pk in (team.manager_id, team.manager.reports_to_id)
+
+
 # --- coaching craft --------------------------------------------------------------------
 # Membership roles that coach: managers coach their team (model 1), senior sellers their
 # peers (model 2), internal and external coaches (models 3 and 4).
