@@ -80,7 +80,7 @@ FOCUS_TEXT: dict[str, str | Promise] = {
         "need, rather than as selling."
     ),
     Blockade.FEAR: _(
-        "Look at the fear of rejection or of coming across as pushy: what a \u201cno\u201d really "
+        "Look at the fear of rejection or of coming across as pushy: what a “no” really "
         "means, and how to raise a next step in a way that suits you."
     ),
     Blockade.CAPACITY: _(

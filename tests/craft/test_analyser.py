@@ -83,11 +83,17 @@ def test_english_labels_and_cues(text: str, label: str, cue: str | None) -> None
         ("Bel Jansen voor vrijdag terug.", "Wat zou er gebeuren als je Jansen voor vrijdag terugbelt?"),
         ("Ik zou de offerte morgen versturen.", "Hoe kijk je ertegenaan om de offerte morgen te versturen?"),
         ("Zorg dat de beslisser erbij is.", "Hoe belangrijk vind je het dat de beslisser erbij is?"),
-        ("Neem het contract mee naar de afspraak.", "Wat zou er gebeuren als je het contract meeneemt naar de afspraak?"),
+        (
+            "Neem het contract mee naar de afspraak.",
+            "Wat zou er gebeuren als je het contract meeneemt naar de afspraak?",
+        ),
         ("Ben je tevreden over het gesprek?", "In hoeverre ben je tevreden over het gesprek?"),
         ("Denk je dat ze deze maand tekenen?", "Hoe groot schat je de kans dat ze deze maand tekenen?"),
         ("You should call the client earlier.", "What might happen if you call the client earlier?"),
-        ("I'd suggest you send the proposal tomorrow.", "How do you feel about sending the proposal tomorrow?"),
+        (
+            "I'd suggest you send the proposal tomorrow.",
+            "How do you feel about sending the proposal tomorrow?",
+        ),
         ("Are you happy with the call?", "How happy are you with the call?"),
         ("Did the demo go well?", "How did the demo go?"),
         ("Have they signed the NDA?", "Where do things stand with the NDA?"),
@@ -147,7 +153,9 @@ def test_another_language_is_named_not_guessed(text: str, language: str) -> None
     assert result.sentences == ()
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t ", "👍🙂🎉", "<p><b></b></p>", "?!?!", "12345", "https://example.com/x.y"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\t ", "👍🙂🎉", "<p><b></b></p>", "?!?!", "12345", "https://example.com/x.y"]
+)
 def test_text_without_words_is_empty_not_an_error(text: str) -> None:
     result = analyse(text)
     assert result.status == analyser.EMPTY
@@ -246,5 +254,7 @@ def test_the_analyser_does_not_import_django() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                names = (
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                )
                 assert not any(name.startswith("django") for name in names), path

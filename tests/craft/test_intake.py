@@ -45,12 +45,19 @@ def in_language(client: Client, language: str) -> Client:
 
 
 def test_scoring_and_the_suggested_focus() -> None:
-    scores = score({key: 5 for key in ITEM_KEYS})
+    scores = score(dict.fromkeys(ITEM_KEYS, 5))
     assert (scores.role, scores.fear, scores.capacity) == (100, 100, 100)
     assert scores.focus == Blockade.ROLE  # ties go to role rejection first
     fear = score({key: (4 if key.startswith("fear") else 2) for key in ITEM_KEYS})
     assert (fear.role, fear.fear, fear.capacity, fear.focus) == (25, 75, 25, Blockade.FEAR)
-    assert [level(v) for v in (0, 37, 38, 61, 62, 100)] == ["low", "low", "moderate", "moderate", "high", "high"]
+    assert [level(v) for v in (0, 37, 38, 61, 62, 100)] == [
+        "low",
+        "low",
+        "moderate",
+        "moderate",
+        "high",
+        "high",
+    ]
     assert len(ITEMS) == 12
     assert {item.blockade for item in ITEMS} == set(Blockade)
 
@@ -70,12 +77,28 @@ def test_every_question_in_the_question_sets_is_an_open_question(language: str) 
 @pytest.mark.parametrize(
     ("language", "start", "focus_text", "question"),
     [
-        ("nl", "Start de intake", "Verkopen is niet mijn rol", "Wat betekent je vak voor jou als een klant om hulp vraagt?"),
-        ("en", "Start the intake", "Selling is not my role", "What does your profession mean to you when a client asks for help?"),
+        (
+            "nl",
+            "Start de intake",
+            "Verkopen is niet mijn rol",
+            "Wat betekent je vak voor jou als een klant om hulp vraagt?",
+        ),
+        (
+            "en",
+            "Start the intake",
+            "Selling is not my role",
+            "What does your profession mean to you when a client asks for help?",
+        ),
     ],
 )
 def test_the_intake_end_to_end(
-    people: People, consultant: Membership, client_for, language: str, start: str, focus_text: str, question: str
+    people: People,
+    consultant: Membership,
+    client_for,
+    language: str,
+    start: str,
+    focus_text: str,
+    question: str,
 ) -> None:
     client = in_language(client_for(consultant), language)
     home = client.get(f"/o/{people.org.slug}/").content.decode()
@@ -89,14 +112,19 @@ def test_the_intake_end_to_end(
     with override(language):
         assert str(ITEMS[0].text) in html
     # A missing answer is named, and nothing is stored.
-    incomplete = client.post(intake_url(people, "new/"), {key: 3 for key in ITEM_KEYS[:-1]})
+    incomplete = client.post(intake_url(people, "new/"), dict.fromkeys(ITEM_KEYS[:-1], 3))
     assert incomplete.status_code == 200
     assert not Intake.objects.exists()
     response = client.post(intake_url(people, "new/"), ROLE_HEAVY)
     intake = Intake.objects.get()
     assert response.status_code == 302
     assert response["Location"] == intake_url(people, f"{intake.pk}/")
-    assert (intake.kind, intake.focus, intake.role_score, intake.fear_score) == (IntakeKind.INTAKE, Blockade.ROLE, 100, 25)
+    assert (intake.kind, intake.focus, intake.role_score, intake.fear_score) == (
+        IntakeKind.INTAKE,
+        Blockade.ROLE,
+        100,
+        25,
+    )
     result = client.get(response["Location"]).content.decode()
     assert focus_text in result
     assert question in result
@@ -108,7 +136,7 @@ def test_the_intake_end_to_end(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "down"), [("nl", "2 punten gedaald"), ("en", "Down 50 points")])
+@pytest.mark.parametrize(("language", "down"), [("nl", "50 punten gedaald"), ("en", "Down 50 points")])
 def test_the_reassessment_after_three_months_shows_the_change(
     people: People, consultant: Membership, client_for, language: str, down: str
 ) -> None:
@@ -122,8 +150,7 @@ def test_the_reassessment_after_three_months_shows_the_change(
     assert (second.kind, second.baseline, second.role_score) == (IntakeKind.REASSESSMENT, first, 50)
     html = client.get(response["Location"]).content.decode()
     assert 'data-change="-50"' in html
-    if language == "en":
-        assert down in html
+    assert down in html
 
 
 def test_three_months_means_calendar_months() -> None:
@@ -152,7 +179,10 @@ def test_only_the_coachee_sees_the_result_until_coaching_relationships_exist(
     colleague = MembershipFactory(organisation=people.org, roles=[Role.NON_SALES], team=people.team)
     for member in (people.manager, people.owner, people.coach, people.seller, colleague):
         assert client_for(member).get(detail).status_code == 404, member
-    assert client_for(people.outsider).get(f"/o/{people.outsider_org.slug}/intake/{intake.pk}/").status_code == 404
+    assert (
+        client_for(people.outsider).get(f"/o/{people.outsider_org.slug}/intake/{intake.pk}/").status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
@@ -163,7 +193,9 @@ def test_the_coachees_coach_sees_the_result_through_the_one_rule(
     intake = services.intake_submit(actor=consultant, answers=ROLE_HEAVY)
     detail = intake_url(people, f"{intake.pk}/")
     monkeypatch.setattr(
-        rules, "is_coach_of", lambda coach, coachee: coach.pk == people.coach.pk and coachee.pk == consultant.pk
+        rules,
+        "is_coach_of",
+        lambda coach, coachee: coach.pk == people.coach.pk and coachee.pk == consultant.pk,
     )
     response = client_for(people.coach).get(detail)
     assert response.status_code == 200
@@ -172,8 +204,12 @@ def test_the_coachees_coach_sees_the_result_through_the_one_rule(
 
 
 @pytest.mark.django_db
-def test_the_result_page_costs_few_queries(people: People, consultant: Membership, client_for, django_assert_max_num_queries) -> None:
-    first = services.intake_submit(actor=consultant, answers=ROLE_HEAVY, taken_on=timezone.localdate() - timedelta(days=100))
+def test_the_result_page_costs_few_queries(
+    people: People, consultant: Membership, client_for, django_assert_max_num_queries
+) -> None:
+    first = services.intake_submit(
+        actor=consultant, answers=ROLE_HEAVY, taken_on=timezone.localdate() - timedelta(days=100)
+    )
     second = services.intake_submit(actor=consultant, answers=CALMER)
     client = client_for(consultant)
     with django_assert_max_num_queries(10):

@@ -23,7 +23,9 @@ def coach_in(people: People, email: str, role: str = Role.INTERNAL_COACH) -> Mem
     return MembershipFactory(organisation=people.org, user__email=email, roles=[role])
 
 
-def sample(coach: Membership, *, days_ago: int = 0, open_questions: int = 2, directives: int = 1) -> StyleSample:
+def sample(
+    coach: Membership, *, days_ago: int = 0, open_questions: int = 2, directives: int = 1
+) -> StyleSample:
     return StyleSample.objects.create(
         organisation=coach.organisation,
         coach=coach,
@@ -40,7 +42,7 @@ def test_coaches_and_managers_practise_others_do_not(people: People, client_for)
     for member in (people.coach, people.manager):
         response = client_for(member).get(url(people, "practice"))
         assert response.status_code == 200
-        assert b'data-style-assistant' in response.content
+        assert b"data-style-assistant" in response.content
     for member in (people.seller, people.owner):
         assert client_for(member).get(url(people, "practice")).status_code == 403
 
@@ -60,13 +62,15 @@ def test_the_navigation_offers_each_role_its_own_entry(people: People, client_fo
 @pytest.mark.django_db
 def test_the_fragment_labels_highlights_and_suggests(people: People, client_for) -> None:
     response = client_for(people.coach).post(
-        url(people, "analyse"), {"text": "Je moet de klant eerder bellen. Wat wil je bereiken?"}, HTTP_HX_REQUEST="true"
+        url(people, "analyse"),
+        {"text": "Je moet de klant eerder bellen. Wat wil je bereiken?"},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert '<mark class="style-cue">Je moet</mark>' in html
     assert "Wat zou er gebeuren als je de klant eerder belt?" in html
-    assert 'data-style-apply' in html
+    assert "data-style-apply" in html
     assert 'data-label="directive"' in html and 'data-label="open_question"' in html
     assert "50%" in html
     assert not StyleSample.objects.exists()  # analysing keeps nothing
@@ -76,7 +80,9 @@ def test_the_fragment_labels_highlights_and_suggests(people: People, client_for)
 def test_the_fragment_says_plainly_what_it_cannot_do(people: People, client_for) -> None:
     client = client_for(people.coach)
     client.cookies["django_language"] = "en"
-    german = client.post(url(people, "analyse"), {"text": "Du solltest den Kunden früher anrufen."}).content.decode()
+    german = client.post(
+        url(people, "analyse"), {"text": "Du solltest den Kunden früher anrufen."}
+    ).content.decode()
     assert "looks like German" in german
     empty = client.post(url(people, "analyse"), {"text": ""}).content.decode()
     assert "each sentence is checked" in empty
@@ -86,7 +92,11 @@ def test_the_fragment_says_plainly_what_it_cannot_do(people: People, client_for)
 
 @pytest.mark.django_db
 def test_the_fragment_escapes_the_text(people: People, client_for) -> None:
-    html = client_for(people.coach).post(url(people, "analyse"), {"text": 'Bel "de" klant & zeg <script>x</script> hallo.'}).content.decode()
+    html = (
+        client_for(people.coach)
+        .post(url(people, "analyse"), {"text": 'Bel "de" klant & zeg <script>x</script> hallo.'})
+        .content.decode()
+    )
     assert "<script>x" not in html
 
 
@@ -101,11 +111,20 @@ def test_keeping_the_counts_stores_counts_and_never_the_text(people: People, cli
     client = client_for(people.coach)
     response = client.post(
         url(people, "practice"),
-        {"text": "Je moet de klant eerder bellen. Wat wil je bereiken? Heb je gebeld?", "language": "", "action": "save"},
+        {
+            "text": "Je moet de klant eerder bellen. Wat wil je bereiken? Heb je gebeld?",
+            "language": "",
+            "action": "save",
+        },
     )
     assert response.status_code == 302
     sample = StyleSample.objects.get()
-    assert (sample.open_questions, sample.closed_questions, sample.directives, sample.statements) == (1, 1, 1, 0)
+    assert (sample.open_questions, sample.closed_questions, sample.directives, sample.statements) == (
+        1,
+        1,
+        1,
+        0,
+    )
     assert (sample.coach, sample.language, sample.analysed_on) == (people.coach, "nl", timezone.localdate())
     values = [str(getattr(sample, f.attname)) for f in StyleSample._meta.concrete_fields]
     assert not any("klant" in value or "bellen" in value for value in values)
@@ -121,7 +140,9 @@ def test_nothing_to_keep_is_said_on_the_form(people: People, client_for) -> None
 
 @pytest.mark.django_db
 def test_without_javascript_the_page_analyses_on_submit(people: People, client_for) -> None:
-    response = client_for(people.coach).post(url(people, "practice"), {"text": "Bel de klant.", "action": "analyse"})
+    response = client_for(people.coach).post(
+        url(people, "practice"), {"text": "Bel de klant.", "action": "analyse"}
+    )
     assert response.status_code == 200
     assert "Wat zou er gebeuren als je de klant belt?" in response.content.decode()
     assert not StyleSample.objects.exists()

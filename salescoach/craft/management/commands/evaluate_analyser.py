@@ -34,5 +34,7 @@ class Command(BaseCommand):
         if options["check"]:
             report = reports.get("all") or evaluate(rows, "all")
             if not report.meets_targets():
-                raise CommandError("The analyser misses a target: F1 >= 0.90 for directive and open_question.")
+                raise CommandError(
+                    "The analyser misses a target: F1 >= 0.90 for directive and open_question."
+                )
             self.stdout.write(self.style.SUCCESS("All targets met."))
