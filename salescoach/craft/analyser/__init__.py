@@ -20,8 +20,8 @@ from functools import cache
 
 from salescoach.craft.analyser import en, lexicon_en, lexicon_nl, nl
 from salescoach.craft.analyser.common import CLOSED, DIRECTIVE, LABELS, OPEN, STATEMENT
-from salescoach.craft.analyser.language import LANGUAGE_NAMES, SUPPORTED, detect
-from salescoach.craft.analyser.text import WORD_RE, has_letters, split_sentences, tokenise
+from salescoach.craft.analyser.language import FUNCTION_WORDS, LANGUAGE_NAMES, SUPPORTED, detect
+from salescoach.craft.analyser.text import WORD_RE, Sentence, has_letters, split_sentences, tokenise
 
 __all__ = [
     "CLOSED",
@@ -96,10 +96,23 @@ def _words(text: str) -> list[str]:
     return [m.group(0).lower().replace("’", "'") for m in WORD_RE.finditer(text) if m.group(0)[0].isalnum()]
 
 
-def _sentence_language(sentence: str, text_language: str) -> str:
+@cache
+def _distinctive() -> dict[str, frozenset[str]]:
+    """Per supported language, the function words of the other one that it does not share."""
+    return {
+        language: FUNCTION_WORDS[other] - FUNCTION_WORDS[language]
+        for language, other in (("nl", "en"), ("en", "nl"))
+    }
+
+
+def _sentence_language(sentence: Sentence, text_language: str) -> str:
     """The text's language, unless this sentence is clearly in the other supported one
     (coaches in Dutch companies switch to English now and then)."""
-    detection = detect(_words(sentence), sentence, _lexicons())
+    foreign = _distinctive()[text_language]
+    words = [t.low for t in sentence.tokens if t.is_word]
+    if sum(1 for word in words if word in foreign) < 2:
+        return text_language  # the usual case, decided without a full detection
+    detection = detect(words, sentence.text, _lexicons())
     if detection.language and detection.language != text_language:
         scores = dict(detection.scores)
         if scores[detection.language] - scores[text_language] >= 2:
@@ -136,7 +149,7 @@ def analyse(text: str, language: str | None = None, *, fallback: str | None = No
     analysed = []
     for raw in sentences:
         sentence = tokenise(raw)
-        rules = _RULES[_sentence_language(raw, language) if source != "given" else language]
+        rules = _RULES[_sentence_language(sentence, language) if source != "given" else language]
         finding = rules.label(sentence)
         spans = tuple(sentence.char_span(first, last) for first, last in finding.cues)
         suggestion = rules.suggest(sentence, finding) if finding.label in {DIRECTIVE, CLOSED} else None

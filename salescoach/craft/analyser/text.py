@@ -45,6 +45,8 @@ _ABBREVIATIONS = words("""bijv bv bijvoorbeeld o.a oa e.g i.e etc enz enzovoort 
 
 _TERMINATOR = re.compile(r"([.!?…]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+)([\"'”’»)\]]*)(?=\s|$)")
 
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
+
 WORD_RE = re.compile(r"['’]s(?=\s)|[^\W_]+(?:['’\-][^\W_]+)*|[?!.,;:…()\"“”]")
 
 
@@ -184,7 +186,9 @@ def _split_line(line: str) -> list[str]:
     for match in _TERMINATOR.finditer(line):
         mark = match.group(1)
         end = match.end()
-        rest = line[end:].lstrip()
+        # Only the next visible character matters; slicing the rest would copy it each time.
+        following = _NEXT_VISIBLE.match(line, end)
+        rest = following.group(1) if following else ""
         if mark == "." or (mark.endswith(".") and not mark.startswith("..")):
             if _is_abbreviation(line, match.start(1)):
                 continue
