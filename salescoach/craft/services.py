@@ -28,7 +28,7 @@ def check_text(text: str) -> None:
         raise ValidationError(
             {
                 "text": _("The text can be at most %(limit)s characters long.")
-                % {"limit": f"{MAX_TEXT_CHARS:,}"}
+                % {"limit": number_format(MAX_TEXT_CHARS, force_grouping=True)}
             }
         )
 
