@@ -277,3 +277,14 @@ def test_home_shows_the_coach_their_recent_balance(people: People, client_for) -
     html = client_for(people.coach).get(f"/o/{people.org.slug}/").content.decode()
     assert "50%" in html
     assert url(people, "trend") in html
+
+
+@pytest.mark.django_db
+def test_the_export_provider_returns_only_the_persons_own_counts(people: People) -> None:
+    from salescoach.craft.export import export_member
+
+    sample(people.coach, open_questions=4, directives=2)
+    sample(coach_in(people, "someone.else@example.com"), open_questions=9)
+    exported = export_member(member=people.coach)
+    assert [(s["open_questions"], s["directives"]) for s in exported["coaching_style_samples"]] == [(4, 2)]
+    assert exported["intakes"] == []
