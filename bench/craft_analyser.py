@@ -49,7 +49,9 @@ def main() -> None:
     long_nl = " ".join(rng.choice(dutch) for _ in range(3000))[:100_000]
     long_en = " ".join(rng.choice(english) for _ in range(3000))[:100_000]
     no_punctuation = ("bel de klant morgen terug en vraag naar het budget " * 2000)[:100_000]
-    markup = ("<ul><li><b>Bel</b> de klant 👍</li><li>Wat wil je <i>echt</i> bereiken? 🙂</li></ul>\n" * 1200)[:100_000]
+    markup = (
+        "<ul><li><b>Bel</b> de klant 👍</li><li>Wat wil je <i>echt</i> bereiken? 🙂</li></ul>\n" * 1200
+    )[:100_000]
     emoji = ("👍🙂🎉 " * 25_000)[:100_000]
 
     def one_by_one() -> int:
@@ -61,10 +63,18 @@ def main() -> None:
         return lambda: len(analyse(text).sentences)
 
     cases = [
-        ("evaluation set, one sentence per call (language detected each time)", one_by_one, f"{len(texts)} calls"),
+        (
+            "evaluation set, one sentence per call (language detected each time)",
+            one_by_one,
+            f"{len(texts)} calls",
+        ),
         ("100,000 characters of Dutch coaching text, one call", whole(long_nl), ""),
         ("100,000 characters of English coaching text, one call", whole(long_en), ""),
-        ("100,000 characters without any punctuation", whole(no_punctuation), "cut into pieces of at most 400 characters"),
+        (
+            "100,000 characters without any punctuation",
+            whole(no_punctuation),
+            "cut into pieces of at most 400 characters",
+        ),
         ("100,000 characters of HTML list items with emoji", whole(markup), ""),
         ("100,000 characters of emoji only", whole(emoji), "no words: answered as empty"),
     ]

@@ -13,7 +13,10 @@ from tests.browser.test_accessibility import UNNAMED_CONTROLS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = {
-    "peercoach@noordwind.example": ["/o/noordwind/coaching-style/practice/", "/o/noordwind/coaching-style/trend/"],
+    "peercoach@noordwind.example": [
+        "/o/noordwind/coaching-style/practice/",
+        "/o/noordwind/coaching-style/trend/",
+    ],
     "director@noordwind.example": ["/o/noordwind/coaching-style/overview/"],
     "consultant@noordwind.example": ["/o/noordwind/intake/"],
 }

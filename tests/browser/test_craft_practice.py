@@ -19,15 +19,27 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.mark.parametrize(
     ("language", "directive", "suggestion", "open_label"),
     [
-        ("nl", "Je moet de klant eerder bellen.", "Wat zou er gebeuren als je de klant eerder belt?", "Open vraag"),
-        ("en", "You should call the client earlier.", "What might happen if you call the client earlier?", "Open question"),
+        (
+            "nl",
+            "Je moet de klant eerder bellen.",
+            "Wat zou er gebeuren als je de klant eerder belt?",
+            "Open vraag",
+        ),
+        (
+            "en",
+            "You should call the client earlier.",
+            "What might happen if you call the client earlier?",
+            "Open question",
+        ),
     ],
 )
 def test_a_typed_directive_is_flagged_with_a_suggestion(
     language: str, directive: str, suggestion: str, open_label: str, live_server: Any, browser: Any
 ) -> None:
     organisation = OrganisationFactory(slug="practice-org", name="Practice Org")
-    MembershipFactory(organisation=organisation, user__email="coach@practice.example", roles=[Role.INTERNAL_COACH])
+    MembershipFactory(
+        organisation=organisation, user__email="coach@practice.example", roles=[Role.INTERNAL_COACH]
+    )
     context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
     page = context.new_page()
     problems: list[str] = []

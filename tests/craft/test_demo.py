@@ -40,7 +40,9 @@ def test_coaches_have_trends_and_the_director_sees_the_aggregate(settings) -> No
     load(settings)
     coaches = StyleSample.objects.values("coach").distinct().count()
     assert coaches == 7
-    director = Membership.objects.get(user__email="director@noordwind.example", organisation__slug="noordwind")
+    director = Membership.objects.get(
+        user__email="director@noordwind.example", organisation__slug="noordwind"
+    )
     overview = style_overview(viewer=director)
     shown = [row for row in overview.rows if row.texts]
     assert len(shown) >= 5
