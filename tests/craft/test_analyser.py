@@ -258,3 +258,17 @@ def test_the_analyser_does_not_import_django() -> None:
                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
                 )
                 assert not any(name.startswith("django") for name in names), path
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Vragen voor het gesprek met Lisa:", STATEMENT),
+        ("Punten voor de sessie van morgen:", STATEMENT),
+        ("Questions for the call with Lisa:", STATEMENT),
+        ("Je moet dit zeker vragen:", DIRECTIVE),
+        ("Tip: vraag eerst naar hun budget", DIRECTIVE),
+    ],
+)
+def test_a_heading_that_introduces_a_list_is_not_an_instruction(text: str, label: str) -> None:
+    assert one(text).label == label

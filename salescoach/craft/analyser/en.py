@@ -312,7 +312,10 @@ def label(s: Sentence) -> Finding:
                 return Finding(CLOSED, _cue(head, head + 1), "aux", head)
 
     # 5. Directives: imperatives at the head of a clause, modal and advice phrases.
-    for start, end in clauses:
+    # A line ending in a colon introduces what follows ("Vragen voor het gesprek:"): a
+    # heading, not an instruction, unless a modal or an advice phrase says otherwise.
+    heading = bool(s.tokens) and s.tokens[-1].low == ":"
+    for start, end in [] if heading else clauses:
         index = _head(s, start, end, adverbs=True)
         imperative = _is_imperative_at(s, index, end, question)
         if imperative:

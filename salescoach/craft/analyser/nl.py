@@ -375,7 +375,10 @@ def label(s: Sentence) -> Finding:
         if finite and subject_follows and inverted and low not in _NOT_IMPERATIVE:
             return Finding(CLOSED, [(head, head + 1)], "inverted", head)
 
-    for start, end in clauses:
+    # A line ending in a colon introduces what follows ("Vragen voor het gesprek:"): a
+    # heading, not an instruction, unless a modal or an advice phrase says otherwise.
+    heading = bool(s.tokens) and s.tokens[-1].low == ":"
+    for start, end in [] if heading else clauses:
         index = _head(s, start, end, adverbs=True)
         infinitive = _is_imperative_at(s, index, end, question)
         if infinitive:
@@ -383,7 +386,7 @@ def label(s: Sentence) -> Finding:
     if question:
         marks = [(i, i) for i in range(len(s.tokens)) if s.tokens[i].low == "?"]
         return Finding(CLOSED, marks, "declarative", head)
-    return _directive_phrase(s, head) or _infinitive_note(s) or Finding(STATEMENT)
+    return _directive_phrase(s, head) or (None if heading else _infinitive_note(s)) or Finding(STATEMENT)
 
 
 def _last_word(s: Sentence, a: int, b: int) -> int:
