@@ -128,8 +128,9 @@ def test_the_intake_end_to_end(
     result = client.get(response["Location"]).content.decode()
     assert focus_text in result
     assert question in result
-    # Too early for a re-assessment: the page says when.
+    # Too early for a re-assessment: the pages say when, and the form is not offered.
     assert client.get(intake_url(people)).context["status"].can_take is False
+    assert 'type="radio"' not in client.get(intake_url(people, "new/")).content.decode()
     again = client.post(intake_url(people, "new/"), CALMER)
     assert again.status_code == 200
     assert Intake.objects.count() == 1
