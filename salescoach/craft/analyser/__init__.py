@@ -54,6 +54,8 @@ class AnalysedSentence:
     # Character spans of the cues in ``text``, for highlighting.
     cue_spans: tuple[tuple[int, int], ...]
     suggestion: str | None
+    # The language the sentence was read in: the text's, unless it clearly is the other one.
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,8 @@ def analyse(text: str, language: str | None = None, *, fallback: str | None = No
     analysed = []
     for raw in sentences:
         sentence = tokenise(raw)
-        rules = _RULES[_sentence_language(sentence, language) if source != "given" else language]
+        sentence_language = _sentence_language(sentence, language) if source != "given" else language
+        rules = _RULES[sentence_language]
         finding = rules.label(sentence)
         spans = tuple(sentence.char_span(first, last) for first, last in finding.cues)
         suggestion = rules.suggest(sentence, finding) if finding.label in {DIRECTIVE, CLOSED} else None
@@ -160,6 +163,7 @@ def analyse(text: str, language: str | None = None, *, fallback: str | None = No
                 cues=tuple(raw[a:b] for a, b in spans),
                 cue_spans=spans,
                 suggestion=suggestion,
+                language=sentence_language,
             )
         )
     return Analysis(language, source, OK, None, tuple(analysed))

@@ -790,6 +790,14 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
     aux, rest, tail = lows[0], lows[1:], words[1:]
     if " make sense " in sentence:
         return "How does that sound to you?"
+    if finding.kind == "declarative":
+        # No auxiliary up front ("So the meeting is off?"): nothing to turn around.
+        adjective_at = next((i for i, w in enumerate(lows) if w in lex.GRADABLE_ADJECTIVES), None)
+        if lows[0] in {"you're", "you"} and adjective_at is not None and adjective_at <= 2:
+            after = words[adjective_at + 1 :]
+            return _finish(f"How {lows[adjective_at]} are you {join_tokens(after)}")
+        topic = _topic(s, 0)
+        return _finish(f"Where do things stand with {topic}") if topic else "What is your own view on this?"
     if sentence.startswith((" is there anything", " is there something")):
         remainder = sentence.split(" you ", 1)[1].strip() if " you " in sentence else ""
         for lead in ("want to ", "would like to ", "'d like to ", "wanted to "):

@@ -1184,6 +1184,11 @@ def _suggest_closed(s: Sentence, finding: Finding) -> str:
         return "Hoe kijk je daar zelf naar?"
     if lows[0] == "nog" and "vragen" in lows:
         return "Welke vragen heb je nog?"
+    if finding.kind == "declarative":
+        # No verb up front ("Dus de afspraak gaat niet door?"): nothing to turn around,
+        # so ask about the topic, or plainly for the seller's view.
+        topic = _topic([t.text for t in s.tokens if t.is_word])
+        return _finish(f"Hoe staat het met {topic}") if topic else "Hoe kijk je daar zelf naar?"
     sentence = " " + " ".join(lows) + " "
     verb, rest, rest_words = lows[0], lows[1:], words[1:]
     if verb in {"snap", "begrijp"} and rest[:1] == ["je"] and "bedoel" in rest:
