@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "salescoach.imports",
     "salescoach.programmes",
     "salescoach.privacy",
+    "salescoach.insights",
+    "salescoach.craft",
     "salescoach.api",
     "salescoach.results",
     "django.contrib.admin",
