@@ -647,3 +647,66 @@ def funnel_stage_list(*, viewer: Membership) -> QuerySet[FunnelStage]:
         .prefetch_related("aliases")
         .order_by("position", "pk")
     )
+
+
+# --- for Insights ---------------------------------------------------------------------------
+
+
+class SellerMonth(NamedTuple):
+    """A person's results in one calendar month, in the fields of Insights'
+    ``SellerPeriod`` (``SellerPeriod(*row)``). ``period`` is ``year * 12 + month - 1``."""
+
+    seller_id: int
+    period: int
+    target: float | None
+    won_amount: float
+    won: int
+    lost: int
+    won_cycle_days: float
+
+
+def seller_months(*, organisation_id: int) -> list[SellerMonth]:
+    """Every person's targets and closed deals per month of their close date, for the
+    impact estimator (two queries: the deals added up in the database, and the targets).
+
+    Amounts in the reporting currency (deals without an exchange rate left out); a
+    quarter's target spread evenly over its three months, a month's own target winning;
+    a month without a target has ``target=None``. Only figures: no deal, no coaching.
+    """
+    rows: dict[tuple[int, int], list[Any]] = {}
+    closed = (
+        Opportunity.objects.filter(
+            organisation_id=organisation_id, status__in=[StageKind.WON, StageKind.LOST]
+        )
+        .annotate(month=TruncMonth("close_date"))
+        .values_list("owner_id", "month")
+        .annotate(
+            won_amount=Sum("amount_base", filter=Q(status=StageKind.WON)),
+            won=Count("close_date", filter=Q(status=StageKind.WON)),
+            lost=Count("close_date", filter=Q(status=StageKind.LOST)),
+            cycle=Sum("cycle_days", filter=Q(status=StageKind.WON)),
+        )
+        .order_by()
+    )
+    for owner_id, month, won_amount, won, lost, cycle in closed:
+        key = (owner_id, month.year * 12 + month.month - 1)
+        rows[key] = [None, float(won_amount or 0), won, lost, float(cycle or 0)]
+    base, rates = _currency(organisation_id)
+    spread: dict[tuple[int, int], Decimal] = {}  # a third of a quarter's target
+    own: dict[tuple[int, int], Decimal] = {}  # a month's own target
+    for member_id, kind, start, amount, currency in Target.objects.filter(
+        organisation_id=organisation_id
+    ).values_list("member_id", "period_kind", "period_start", "amount", "currency"):
+        if amount is None or (currency != base and currency not in rates):
+            continue
+        value = amount if currency == base else amount * rates[currency]
+        first = start.year * 12 + start.month - 1
+        if kind == PeriodKind.MONTH:
+            own[(member_id, first)] = value
+        else:
+            for index in range(first, first + 3):
+                spread[(member_id, index)] = value / 3
+    month_targets = {**spread, **own}
+    for key, value in month_targets.items():
+        rows.setdefault(key, [None, 0.0, 0, 0, 0.0])[0] = float(value)
+    return [SellerMonth(seller_id, period, *values) for (seller_id, period), values in sorted(rows.items())]

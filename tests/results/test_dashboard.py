@@ -277,3 +277,20 @@ def test_csv_export_has_the_figures_and_harmless_cells(figures, client_for) -> N
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_seller_months_for_insights(figures) -> None:
+    rows = {(r.seller_id, r.period): r for r in selectors.seller_months(organisation_id=figures.org.pk)}
+    jan, feb, mar = (2026 * 12 + m - 1 for m in (1, 2, 3))
+    seller = figures.seller.pk
+    assert rows[(seller, jan)].won_amount == 30000.0 and rows[(seller, jan)].won_cycle_days == 30.0
+    assert (rows[(seller, feb)].won_amount, rows[(seller, feb)].won, rows[(seller, feb)].lost) == (
+        20000.0,
+        1,
+        1,
+    )
+    assert abs(rows[(seller, feb)].target - 100000 / 3) < 0.01  # a third of the quarter's target
+    colleague = figures.colleague.pk
+    assert rows[(colleague, mar)].target == 20000.0 and rows[(colleague, mar)].won_amount == 45000.0
+    assert rows[(colleague, mar)].lost == 1 and rows[(colleague, jan)].lost == 1
+    assert all(r.won + r.lost > 0 or r.target is not None for r in rows.values())
