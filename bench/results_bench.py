@@ -447,7 +447,7 @@ def main() -> None:
     write_csv(owner_ids, today)
     remove_imported()
 
-    figures: dict[str, object] = {}
+    figures: dict[str, object] = {"load_before": round(os.getloadavg()[0], 1)}
     period = quarter_of(today)
     team = Team.objects.get(organisation__slug=ORG_SLUG, name="Team 250")
     print(f"dashboards: {args.runs} requests each, period {period.key}…")
@@ -487,6 +487,7 @@ def main() -> None:
         cursor.execute("SELECT version()")
         figures["postgres"] = cursor.fetchone()[0].split(" on ")[0]
     figures["machine"] = f"{os.cpu_count()} cores"
+    figures["load_after"] = round(os.getloadavg()[0], 1)
     print(json.dumps(figures["import"], indent=2))
     if args.write_docs:
         write_docs(figures, today)
@@ -498,7 +499,9 @@ def write_docs(figures: dict, today: date) -> None:  # type: ignore[type-arg]
     section = f"""{BEGIN}
 ## Results: imports and dashboards
 
-Measured {today.isoformat()} on this machine ({figures["machine"]}, {figures["postgres"]}) with
+Measured {today.isoformat()} on this machine ({figures["machine"]}, {figures["postgres"]}; shared with
+other engineers' test runs: load average {figures["load_before"]} when the run started,
+{figures["load_after"]} when it ended — the figures move with that load) with
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sc_results_bench .venv/bin/python bench/results_bench.py --write-docs
 
