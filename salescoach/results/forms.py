@@ -96,15 +96,23 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
 
 
 class DealFilterForm(StyledFormMixin, forms.Form):
-    period = PeriodField(label=_("Period"), required=False)
+    period = PeriodField(label=_("Period"), required=False, widget=QuickSelect)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Open, won and lost")), *StageKind.choices]
     )
     stage = forms.ModelChoiceField(
-        label=_("Stage"), queryset=FunnelStage.objects.none(), required=False, empty_label=_("All stages")
+        label=_("Stage"),
+        queryset=FunnelStage.objects.none(),
+        required=False,
+        empty_label=_("All stages"),
+        widget=QuickSelect,
     )
     owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=Membership.objects.none(), required=False, empty_label=_("Everyone")
+        label=_("Owner"),
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label=_("Everyone"),
+        widget=QuickSelect,
     )
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
