@@ -272,7 +272,6 @@ def postgres_copy() -> float:
 
 def import_in_subprocess(mode: str) -> dict[str, float | int]:
     """Run the import in a fresh process: its own time and its own peak memory."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     output = subprocess.run(
         [sys.executable, __file__, "--import-once", mode],
         check=True,
@@ -281,7 +280,7 @@ def import_in_subprocess(mode: str) -> dict[str, float | int]:
         env=os.environ,
     ).stdout
     answer = json.loads(output.strip().splitlines()[-1])
-    answer["max_rss_mb"] = round(max(answer["max_rss_kb"], before) / 1024)
+    answer["max_rss_mb"] = round(answer["max_rss_kb"] / 1024)  # the child's own peak
     return answer
 
 
@@ -325,6 +324,17 @@ def _time_phases() -> dict[str, float]:
     return phases
 
 
+def _peak_rss_kb() -> int:
+    """This process's peak resident memory. VmHWM belongs to the process's own memory
+    map, which starts afresh at exec; ru_maxrss would also count the parent's memory at
+    the fork that started this process."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def import_once(mode: str) -> None:
     from salescoach.organisations.models import Membership
     from salescoach.results.imports import import_opportunities
@@ -345,7 +355,7 @@ def import_once(mode: str) -> None:
                 "created": result.created,
                 "updated": result.updated,
                 "unchanged": result.unchanged,
-                "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "max_rss_kb": _peak_rss_kb(),
                 "phases": {name: round(seconds, 1) for name, seconds in phases.items()},
             }
         )
@@ -531,8 +541,11 @@ The import takes **{imp["ratio_to_copy"]}×** the time of PostgreSQL's plain `CO
 | Team dashboard (10 sellers, this quarter) | {figures["team_deals_in_period"]:,} | **{team["p50_ms"]} ms** | {team["p95_ms"]} ms | {team["queries"]} |
 | Organisation dashboard (5,000 sellers, this quarter) | {figures["organisation_deals_in_period"]:,} | **{org["p50_ms"]} ms** | {org["p95_ms"]} ms | {org["queries"]} |
 
-(Targets: team p50 ≤ 100 ms, organisation p50 ≤ 500 ms. The number of queries does not
-grow with the data: `tests/results/test_dashboard.py` asserts it.)
+(Targets: team p50 ≤ 100 ms, organisation p50 ≤ 500 ms. Queries are those of the whole
+request — session, login, membership, navigation — of which the dashboard itself runs
+seven; their number does not grow with the data: `tests/results/test_dashboard.py`
+asserts it. The organisation's page shows a row per team; its CSV and the API have every
+person.)
 {END}"""
     text = (
         DOCS.read_text()
