@@ -90,8 +90,10 @@ class NumberReader:
         after = len(text) - text.find(separator) - 1
         return separator if after != 3 else None
 
-    def parse(self, raw: str) -> str:
-        """The number as a plain string ("-1234.5"), or ValueProblem."""
+    def parse(self, raw: str, *, amount: bool = False) -> str:
+        """The number as a plain string ("-1234.5"), or ValueProblem. For an ``amount``,
+        1.234 or 1,234 is a thousand and more unless the file shows that this separator
+        is its decimal one: money has two decimals, not three."""
         text = raw.translate(_SPACES)
         negative = False
         if text[:1] in "+-":
@@ -104,7 +106,11 @@ class NumberReader:
             if not text or not text.replace(".", "").replace(",", "").isdigit():
                 raise ValueProblem(_("“%(value)s” is not a number.") % {"value": raw})
             # One separator followed by three digits: 1.234 or 1,234.
-            separator = self.decimal
+            mark = "." if "." in text else ","
+            if amount and not self.learned and len(text) - len(text.lstrip("0123456789")) <= 3:
+                separator = "," if mark == "." else "."  # the mark groups thousands
+            else:
+                separator = self.decimal
             if separator is None:
                 raise ValueProblem(
                     _(
@@ -170,7 +176,7 @@ def parse_amount(raw: Any, numbers: NumberReader) -> tuple[str | None, str | Non
         text, currency = split_currency(str(raw))
         if not text:
             return None, currency
-        number = numbers.parse(text)
+        number = numbers.parse(text, amount=True)
     try:
         value = Decimal(number).quantize(Decimal("0.01"))
     except InvalidOperation:

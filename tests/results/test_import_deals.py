@@ -222,13 +222,38 @@ def test_dutch_and_english_numbers(sales, delimiter: str, amount: str, expected:
     assert Opportunity.objects.get().amount == Decimal(expected)
 
 
-def test_a_number_that_can_be_read_two_ways_is_refused_without_a_clue(sales) -> None:
-    head = HEAD.strip().replace(",", "\t")
-    row = "\t".join(
-        ["D-1", "Deal", "Acme", "seller@example.com", "Proposal", "1.234", "", "", "", "2026-03-31", ""]
+def _tab_row(amount: str, probability: str = "", crm_id: str = "D-1") -> str:
+    return "\t".join(
+        [
+            crm_id,
+            "Deal",
+            "Acme",
+            "seller@example.com",
+            "Proposal",
+            amount,
+            "",
+            probability,
+            "",
+            "2026-03-31",
+            "",
+        ]
     )
-    result = deals(sales.manager, f"{head}\n{row}\n")
-    assert [(e.row, e.column) for e in result.errors] == [(2, "Amount")]
+
+
+def test_an_amount_that_could_have_three_decimals_is_read_as_thousands(sales) -> None:
+    head = HEAD.strip().replace(",", "\t")
+    result = deals(sales.manager, f"{head}\n{_tab_row('1.234')}\n{_tab_row('12,750', crm_id='D-2')}\n")
+    assert errors_of(result) == []
+    assert sorted(Opportunity.objects.values_list("amount", flat=True)) == [
+        Decimal("1234.00"),
+        Decimal("12750.00"),
+    ]
+
+
+def test_a_percentage_that_can_be_read_two_ways_is_refused_without_a_clue(sales) -> None:
+    head = HEAD.strip().replace(",", "\t")
+    result = deals(sales.manager, f"{head}\n{_tab_row('5', probability='1.234')}\n")
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Probability (%)")]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
