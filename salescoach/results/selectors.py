@@ -481,8 +481,15 @@ def dashboard(
     # Per month and stage: the months of the period, and the funnel.
     months = {m.start: MonthFigures(m) for m in period.months()}
     per_stage: dict[int, StageFigures] = {stage.pk: StageFigures(stage) for stage in stages}
+    # The month as its place in the period (0, 1, 2...), by comparing dates: cheaper than
+    # truncating every deal's date.
+    starts = list(months)
+    month_index = Case(
+        *[When(close_date__lt=start, then=Value(index - 1)) for index, start in enumerate(starts) if index],
+        default=Value(len(starts) - 1),
+    )
     month_stage = (
-        deals.annotate(month=TruncMonth("close_date"))
+        deals.annotate(month=month_index)
         .values_list("month", "stage_id")
         .annotate(
             count=Count("close_date"),
@@ -500,7 +507,7 @@ def dashboard(
         in_stage.count += count
         in_stage.amount += amount
         in_stage.weighted += weighted
-        in_month = months.get(date(month.year, month.month, 1))
+        in_month = months.get(starts[month])
         if in_month is not None:
             if in_stage.stage.kind == StageKind.WON:
                 in_month.won_amount += amount
