@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "salescoach.organisations",
     "salescoach.imports",
     "salescoach.privacy",
+    "salescoach.coaching",
     "salescoach.api",
 ]
 

@@ -95,14 +95,22 @@ def test_every_page_with_an_id_answers_404_to_another_organisation(people: Peopl
         # The outsider in their own organisation, asking for the victim's objects...
         values["org_slug"] = people.outsider_org.slug
         values["kind"] = "members"
-        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
+        answers = {
+            method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")
+        }
         # A method the view does not take may answer 405 (before any object is looked up);
         # every method it does take must answer 404.
-        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), (
+            f"{fill(route, values)}: {answers}"
+        )
         # ...and in the victim's organisation, which they do not belong to.
         values["org_slug"] = people.org.slug
-        answers = {method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")}
-        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), f"{fill(route, values)}: {answers}"
+        answers = {
+            method: getattr(outsider, method)(fill(route, values)).status_code for method in ("get", "post")
+        }
+        assert set(answers.values()) <= {404, 405} and 404 in answers.values(), (
+            f"{fill(route, values)}: {answers}"
+        )
         checked += 1
     assert checked == len(routes)
 
@@ -138,9 +146,13 @@ def test_every_api_operation_with_an_id_answers_404_to_another_organisation(peop
         names = set(re.findall(r"{(\w+)}", path))
         unknown = names - NON_OBJECT_PARAMS - ids.keys()
         assert not unknown, f"{method} {path}: add {unknown} to object_ids() so the gate is tested"
-        url = "/api/v1" + re.sub(r"{(\w+)}", lambda m: str(ids[m.group(1)]() if m.group(1) in ids else people.org.slug), path)
+        url = "/api/v1" + re.sub(
+            r"{(\w+)}", lambda m: str(ids[m.group(1)]() if m.group(1) in ids else people.org.slug), path
+        )
         response = client.generic(method, url, data="{}", content_type="application/json")
-        assert response.status_code == 404, f"{method} {url}: {response.status_code} {response.content[:200]!r}"
+        assert response.status_code == 404, (
+            f"{method} {url}: {response.status_code} {response.content[:200]!r}"
+        )
         assert response.json() == {"detail": "Not Found"} or response.json()["detail"]
 
 
@@ -151,6 +163,7 @@ def test_a_missing_id_and_a_foreign_id_answer_alike(people: People, client_for) 
     foreign = outsider.get(f"/o/{slug}/teams/{people.team.pk}/")
     missing = outsider.get(f"/o/{slug}/teams/999999/")
     assert foreign.status_code == missing.status_code == 404
+
     def normalised(content: bytes, object_id: object) -> bytes:
         # Identical apart from the requested address (the language switch returns there)
         # and the per-response CSRF token.

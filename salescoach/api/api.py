@@ -12,8 +12,10 @@ from ninja import NinjaAPI
 
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
+from salescoach.coaching.api import router as coaching_router
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
+from salescoach.privacy.api import router as privacy_router
 
 api = NinjaAPI(
     title="SalesCoach API",
@@ -33,6 +35,8 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
+api.add_router("/", privacy_router)
+api.add_router("/coaching", coaching_router)
 
 
 @api.exception_handler(ValidationError)

@@ -21,6 +21,9 @@ class HomeSection:
 # here is the order on the page.
 HOME_PROVIDERS = [
     "salescoach.organisations.home.organisation_overview",
+    "salescoach.coaching.home.seller_coaching",
+    "salescoach.coaching.home.coach_coaching",
+    "salescoach.coaching.home.manager_coaching",
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
 ]

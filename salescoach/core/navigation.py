@@ -32,6 +32,8 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Coaching"), "coaching:overview", "coaching", lambda m: True),
+    NavItem(_("Question bank"), "coaching:questions", "questions", rules.coaches),
 ]
 
 

@@ -18,6 +18,17 @@ from salescoach.organisations.models import Invitation, Membership, MembershipSt
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
+    from salescoach.coaching.models import (
+        CoachingRelationship,
+        CoachingSession,
+        Commitment,
+        CustomQuestion,
+        Note,
+        Observation,
+        PlanItem,
+        Proposal,
+        TriadAgreement,
+    )
     from salescoach.imports.models import ImportJob
 
 M = TypeVar("M", bound=Model)
@@ -66,3 +77,64 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id)
+
+
+# --- coaching: every object below is visible only as the privacy policy allows ------------
+
+
+def access_relationship(*, viewer: Membership, relationship_id: Any) -> CoachingRelationship:
+    from salescoach.coaching.selectors import relationship_list
+
+    return get_or_404(relationship_list(viewer=viewer), relationship_id)
+
+
+def access_agreement(*, viewer: Membership, agreement_id: Any) -> TriadAgreement:
+    from salescoach.coaching.selectors import agreement_list
+
+    return get_or_404(agreement_list(viewer=viewer), agreement_id)
+
+
+def access_session(*, viewer: Membership, session_id: Any) -> CoachingSession:
+    from salescoach.coaching.selectors import session_list
+
+    return get_or_404(session_list(viewer=viewer), session_id)
+
+
+def access_note(*, viewer: Membership, note_id: Any) -> Note:
+    from salescoach.coaching.selectors import note_list
+
+    return get_or_404(note_list(viewer=viewer), note_id)
+
+
+def access_plan_item(*, viewer: Membership, item_id: Any) -> PlanItem:
+    from salescoach.coaching.selectors import plan_item_list
+
+    return get_or_404(plan_item_list(viewer=viewer), item_id)
+
+
+def access_commitment(*, viewer: Membership, commitment_id: Any) -> Commitment:
+    from salescoach.coaching.selectors import commitment_list
+
+    return get_or_404(commitment_list(viewer=viewer), commitment_id)
+
+
+def access_proposal(*, viewer: Membership, proposal_id: Any) -> Proposal:
+    from salescoach.coaching.selectors import proposal_list
+
+    return get_or_404(proposal_list(viewer=viewer), proposal_id)
+
+
+def access_observation(*, viewer: Membership, session_id: Any) -> Observation:
+    """The ride-along observation of a session, by the session's id."""
+    from salescoach.coaching.selectors import observation_list
+
+    try:
+        return observation_list(viewer=viewer).get(session_id=int(session_id))
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQuestion:
+    from salescoach.coaching.selectors import custom_question_list
+
+    return get_or_404(custom_question_list(viewer=viewer), question_id)

@@ -50,7 +50,24 @@ def visible_members_q(viewer: Membership) -> Q:
         related |= Q(team_id=viewer.team_id) | Q(
             pk__in=Team.objects.filter(pk=viewer.team_id).values("manager_id")
         )
+    related |= _coaching_partners_q(viewer)
     return scope & Q(status=MembershipStatus.ACTIVE) & related
+
+
+def _coaching_partners_q(viewer: Membership) -> Q:
+    """A coach and their coachee see each other's member record."""
+    from salescoach.coaching.models import CoachingRelationship
+
+    return Q(pk__in=CoachingRelationship.objects.filter(coach_id=viewer.pk).values("coachee_id")) | Q(
+        pk__in=CoachingRelationship.objects.filter(coachee_id=viewer.pk).values("coach_id")
+    )
+
+
+def coaches(viewer: Membership) -> bool:
+    """Whether the member coaches (by role): they get the question bank in the navigation."""
+    return viewer.is_active and viewer.has_role(
+        Role.SALES_MANAGER, Role.SENIOR_SELLER, Role.INTERNAL_COACH, Role.EXTERNAL_COACH
+    )
 
 
 def can_view_team(viewer: Membership, team: Team) -> bool:
