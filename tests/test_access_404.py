@@ -43,12 +43,81 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         token, _ = api_token_create(user=people.seller.user, name="victim")
         return token.pk
 
+    coaching_objects: dict[str, int] = {}
+
+    def coaching(name: str) -> Callable[[], int]:
+        def get() -> int:
+            if not coaching_objects:
+                coaching_objects.update(victim_coaching_objects(people))
+            return coaching_objects[name]
+
+        return get
+
     return {
+        "relationship_id": coaching("relationship"),
+        "agreement_id": coaching("agreement"),
+        "session_id": coaching("session"),
+        "note_id": coaching("note"),
+        "item_id": coaching("plan_item"),
+        "proposal_id": coaching("proposal"),
+        "commitment_id": coaching("commitment"),
+        "question_id": coaching("question"),
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
         "invitation_id": invitation_id,
         "job_id": job_id,
         "token_id": token_id,
+    }
+
+
+def victim_coaching_objects(people: People) -> dict[str, int]:
+    """One of each coaching object in the victim organisation (a ride-along session,
+    so that its observation exists too)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from salescoach.coaching import services as coaching
+
+    relationship = coaching.relationship_create(
+        actor=people.owner, coach_id=people.coach.pk, coachee_id=people.seller.pk
+    )
+    agreement = coaching.agreement_propose(
+        actor=people.coach,
+        relationship=relationship,
+        result_to_reach="r",
+        manager_role="m",
+        coach_role="c",
+        review_on=timezone.localdate() + timedelta(days=30),
+    )
+    starts = timezone.now() + timedelta(days=3)
+    session = coaching.session_plan(
+        actor=people.coach,
+        relationship=relationship,
+        kind="ride_along",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    note = coaching.note_create(actor=people.seller, relationship=relationship, text="n")
+    item = coaching.plan_item_create(actor=people.seller, relationship=relationship, layer="pitfall", text="p")
+    proposal = coaching.proposal_create(
+        actor=people.coach, relationship=relationship, kind="plan_item", layer="choice", text="c"
+    )
+    commitment = coaching.commitment_create(
+        actor=people.seller, relationship=relationship, text="d", due_on=timezone.localdate()
+    )
+    question = coaching.custom_question_add(
+        actor=people.coach, framework="grow", stage="goal", text="Wat wil je?", language="nl"
+    )
+    return {
+        "relationship": relationship.pk,
+        "agreement": agreement.pk,
+        "session": session.pk,
+        "note": note.pk,
+        "plan_item": item.pk,
+        "proposal": proposal.pk,
+        "commitment": commitment.pk,
+        "question": question.pk,
     }
 
 
