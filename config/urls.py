@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("salescoach.core.urls")),
     path("", include("salescoach.organisations.urls")),
     path("", include("salescoach.imports.urls")),
+    path("", include("salescoach.programmes.urls")),
     path("", include("salescoach.coaching.urls")),
     path("", include("salescoach.privacy.urls")),
     path("accounts/", include("salescoach.accounts.urls")),
@@ -20,3 +21,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "salescoach.core.views.server_error"

@@ -126,8 +126,25 @@ def login(client: Client, member: Membership) -> Client:
 
 @pytest.fixture
 def client_for(client: Client):  # type: ignore[no-untyped-def]
-    def _client_for(member: Membership) -> Client:
-        fresh = Client()
+    def _client_for(member: Membership, language: str = "en") -> Client:
+        fresh = Client(HTTP_ACCEPT_LANGUAGE=language)
         return login(fresh, member)
 
     return _client_for
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Counters such as failed logins live in the cache; every test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Code outside a request speaks the default language (Dutch); tests read it in
+    English unless they switch on purpose."""
+    from django.utils import translation
+
+    translation.activate("en")

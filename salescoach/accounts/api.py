@@ -7,7 +7,7 @@ from typing import cast
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from salescoach.accounts import selectors, services
 from salescoach.accounts.models import APIToken, User
@@ -94,18 +94,18 @@ def token_list(request: HttpRequest) -> list[dict[str, object]]:
     response={201: NewTokenOut, 400: ValidationErrorOut},
     summary="Create an API token (its value is shown only in this answer)",
 )
-def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, object]]:
+def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, object]]:
     user = cast(User, request.user)
     organisation = None
     if payload.organisation:
         organisation = get_object_or_404(Organisation, slug=payload.organisation, memberships__user=user)
     token, raw = services.api_token_create(user=user, name=payload.name, organisation=organisation)
-    return 201, {**_token_out(token), "token": raw}
+    return Status(201, {**_token_out(token), "token": raw})
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None, 404: ErrorOut}, summary="Revoke an API token")
-def token_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
     user = cast(User, request.user)
     token = get_object_or_404(APIToken, pk=token_id, user=user)
     services.api_token_revoke(user=user, token=token)
-    return 204, None
+    return Status(204, None)

@@ -15,6 +15,7 @@ from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.coaching.api import router as coaching_router
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
+from salescoach.programmes.api import router as programmes_router
 from salescoach.privacy.api import router as privacy_router
 
 api = NinjaAPI(
@@ -35,6 +36,7 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
+api.add_router("/", programmes_router)
 api.add_router("/", privacy_router)
 api.add_router("/coaching", coaching_router)
 

@@ -34,6 +34,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
     NavItem(_("Coaching"), "coaching:overview", "coaching", lambda m: True),
     NavItem(_("Question bank"), "coaching:questions", "questions", rules.coaches),
+    NavItem(_("Coaching models"), "programmes:advisor", "programmes", rules.can_use_advisor),
 ]
 
 

@@ -97,5 +97,7 @@ def import_job_execute(*, job_id: int, dry_run: bool) -> None:
         result=result.as_dict(),
         finished_at=timezone.now(),
     )
-    # The data now lives in the database; the uploaded copy is not kept.
-    job.file.delete(save=True)
+    # The data now lives in the database; the uploaded copy is not kept. (Not
+    # job.save(): this instance still holds the status it was loaded with.)
+    job.file.delete(save=False)
+    ImportJob.objects.filter(pk=job.pk).update(file="")

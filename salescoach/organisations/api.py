@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from salescoach.api.auth import viewer
@@ -171,12 +171,12 @@ def team_list(request: HttpRequest) -> Any:
 
 
 @router.post("/teams", response={201: TeamOut, **ERRORS}, tags=["teams"])
-def team_create(request: HttpRequest, payload: TeamIn) -> tuple[int, Any]:
+def team_create(request: HttpRequest, payload: TeamIn) -> Status[Any]:
     actor = viewer(request)
     team = services.team_create(
         actor=actor, name=payload.name, manager_id=payload.manager_id, description=payload.description
     )
-    return 201, (access_team(viewer=actor, team_id=team.pk))
+    return Status(201, access_team(viewer=actor, team_id=team.pk))
 
 
 @router.get("/teams/{team_id}", response={200: TeamOut, 404: ErrorOut}, tags=["teams"])
@@ -210,11 +210,11 @@ def member_list(request: HttpRequest, filters: Query[MemberFilters]) -> Any:
 
 
 @router.post("/members", response={201: MemberOut, **ERRORS}, tags=["members"])
-def member_invite(request: HttpRequest, payload: MemberIn) -> tuple[int, Any]:
+def member_invite(request: HttpRequest, payload: MemberIn) -> Status[Any]:
     """Invite a person: they get an e-mail with a link to join."""
     actor = viewer(request)
     member = services.member_invite(actor=actor, **payload.dict())
-    return 201, (access_member(viewer=actor, member_id=member.pk))
+    return Status(201, access_member(viewer=actor, member_id=member.pk))
 
 
 @router.get("/members/{member_id}", response={200: MemberOut, 404: ErrorOut}, tags=["members"])

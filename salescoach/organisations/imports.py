@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from salescoach.accounts.models import User
 from salescoach.imports.results import ImportResult
 from salescoach.imports.tabular import (
+    FormulaCell,
     HeaderMap,
     TableError,
     cell,
@@ -135,11 +136,18 @@ def _text(value: Any) -> str:
 
 def _parse_row(number: int, cells: list[Any], headers: HeaderMap, result: ImportResult) -> MemberRow:
     """The row's values; a value with an error is reported and left empty."""
+    formulas = set()
+    for name, position in headers.index.items():
+        if position < len(cells) and isinstance(cells[position], FormulaCell):
+            result.error(number, headers.label[name], _("This cell holds a formula; enter the value itself."))
+            formulas.add(name)
 
     def column(name: str) -> str:
         return headers.label.get(name, name)
 
     def field(name: str, cleaner: Callable[[str], str], raw: str) -> str:
+        if name in formulas:
+            return ""
         try:
             return cleaner(raw)
         except ValidationError as error:
@@ -149,10 +157,10 @@ def _parse_row(number: int, cells: list[Any], headers: HeaderMap, result: Import
 
     email = field("email", clean_email, _text(cell(cells, headers, "email")))
     full_name = field("full_name", clean_full_name, _text(cell(cells, headers, "full_name")))
-    roles, unknown = parse_roles(_text(cell(cells, headers, "roles")))
+    roles, unknown = parse_roles("" if "roles" in formulas else _text(cell(cells, headers, "roles")))
     for word in unknown:
         result.error(number, column("roles"), _("Unknown role: “%(value)s”.") % {"value": word})
-    if not roles and not unknown:
+    if not roles and not unknown and "roles" not in formulas:
         result.error(number, column("roles"), _("Choose at least one role."))
     team = _text(cell(cells, headers, "team")) if "team" in headers.index else None
     if team is not None and len(team) > 120:

@@ -76,3 +76,8 @@ def can_view_team(viewer: Membership, team: Team) -> bool:
 
 def can_view_member(viewer: Membership, member: Membership) -> bool:
     return Membership.objects.filter(visible_members_q(viewer), pk=member.pk).exists()
+
+
+def can_use_advisor(viewer: Membership) -> bool:
+    """The coaching-model advisor is for those who set up coaching: programme owners and managers."""
+    return viewer.is_active and viewer.has_role(Role.PROGRAMME_OWNER, Role.SALES_MANAGER)
