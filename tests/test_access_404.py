@@ -99,7 +99,9 @@ def victim_coaching_objects(people: People) -> dict[str, int]:
         ends_at=starts + timedelta(hours=2),
     )
     note = coaching.note_create(actor=people.seller, relationship=relationship, text="n")
-    item = coaching.plan_item_create(actor=people.seller, relationship=relationship, layer="pitfall", text="p")
+    item = coaching.plan_item_create(
+        actor=people.seller, relationship=relationship, layer="pitfall", text="p"
+    )
     proposal = coaching.proposal_create(
         actor=people.coach, relationship=relationship, kind="plan_item", layer="choice", text="c"
     )

@@ -15,8 +15,8 @@ from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.coaching.api import router as coaching_router
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
-from salescoach.programmes.api import router as programmes_router
 from salescoach.privacy.api import router as privacy_router
+from salescoach.programmes.api import router as programmes_router
 
 api = NinjaAPI(
     title="SalesCoach API",

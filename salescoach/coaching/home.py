@@ -6,16 +6,32 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from salescoach.coaching import selectors
-from salescoach.coaching.models import Observation
+from salescoach.coaching.models import CoachingRelationship, Observation
 from salescoach.core.home import HomeSection
 from salescoach.organisations.models import Membership
+from salescoach.privacy import policy
+
+
+def _involved(member: Membership) -> list[CoachingRelationship]:
+    """The open relationships the member is in as coach, coachee or manager: one query
+    shared by the three sections (most members are in none)."""
+    cached: list[CoachingRelationship] | None = getattr(member, "_coaching_home", None)
+    if cached is None:
+        cached = list(
+            selectors.relationship_list(viewer=member, include_ended=False).filter(
+                Q(coach=member) | Q(coachee=member) | policy.manager_q(member, "")
+            )
+        )
+        member._coaching_home = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def seller_coaching(member: Membership) -> list[HomeSection]:
-    relationships = list(selectors.relationship_list(viewer=member, role="coachee", include_ended=False))
+    relationships = [r for r in _involved(member) if r.coachee_id == member.pk]
     if not relationships:
         return []
     statuses = selectors.agreement_statuses(relationships)
@@ -60,7 +76,7 @@ def _seller_turn(observation: Observation) -> bool:
 
 
 def coach_coaching(member: Membership) -> list[HomeSection]:
-    relationships = list(selectors.relationship_list(viewer=member, role="coach", include_ended=False))
+    relationships = [r for r in _involved(member) if r.coach_id == member.pk]
     if not relationships:
         return []
     statuses = selectors.agreement_statuses(relationships)
@@ -115,8 +131,8 @@ def manager_coaching(member: Membership) -> list[HomeSection]:
     dates of sessions that took place (as agreed) and what sellers chose to share."""
     relationships = [
         r
-        for r in selectors.relationship_list(viewer=member, role="manager", include_ended=False)
-        if r.coach_id != member.pk
+        for r in _involved(member)
+        if policy.is_manager(member, r) and member.pk not in (r.coach_id, r.coachee_id)
     ]
     if not relationships:
         return []

@@ -12,7 +12,19 @@ from salescoach.coaching.frameworks import FRAMEWORKS, LANGUAGES, default_framew
 from salescoach.coaching.rubric import DEFAULT_RUBRIC, SCALE
 
 OPENERS = {
-    "nl": ("Wat", "Hoe", "Welke", "Welk", "Waar", "Waarom", "Wanneer", "Wie", "Waardoor", "Waarmee", "Waaraan"),
+    "nl": (
+        "Wat",
+        "Hoe",
+        "Welke",
+        "Welk",
+        "Waar",
+        "Waarom",
+        "Wanneer",
+        "Wie",
+        "Waardoor",
+        "Waarmee",
+        "Waaraan",
+    ),
     "en": ("What", "How", "Which", "Where", "When", "Who", "Why"),
 }
 # Phrases that turn a question into advice or a yes/no question in disguise.
@@ -41,7 +53,9 @@ def test_the_five_frameworks_exist_with_grow_as_default() -> None:
 
 
 @pytest.mark.parametrize(("framework", "stage", "language", "question"), all_questions())
-def test_every_bank_question_is_one_open_question(framework: str, stage: str, language: str, question: str) -> None:
+def test_every_bank_question_is_one_open_question(
+    framework: str, stage: str, language: str, question: str
+) -> None:
     assert question == question.strip()
     assert question.endswith("?"), question
     assert question.split()[0] in OPENERS[language], f"{question!r} does not start with a question word"

@@ -4,8 +4,8 @@ feed and the .ics download: logistics only, never what is said in coaching."""
 from __future__ import annotations
 
 import threading
-from io import StringIO
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -50,11 +50,17 @@ def test_planning_sends_each_participant_an_invitation_with_a_calendar_file(
     assert event.decoded("DTSTART") == session.starts_at
 
 
-def test_a_triad_session_invites_the_manager_too(coaching: Coaching, django_capture_on_commit_callbacks) -> None:
+def test_a_triad_session_invites_the_manager_too(
+    coaching: Coaching, django_capture_on_commit_callbacks
+) -> None:
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         plan_session(coaching.relationship, coaching.coach, days=3, kind="triad")
-    assert sorted(m.to[0] for m in mail.outbox) == ["coach@example.com", "manager@example.com", "seller@example.com"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "coach@example.com",
+        "manager@example.com",
+        "seller@example.com",
+    ]
 
 
 def test_changes_and_cancellations_update_the_calendars(
@@ -77,10 +83,12 @@ def test_changes_and_cancellations_update_the_calendars(
     for message in mail.outbox:
         assert SECRET_AGENDA not in message.body
         assert SECRET_AGENDA not in str(message.alternatives[0][0])
-            assert SECRET_AGENDA not in str(message.attachments[0][1])
+        assert SECRET_AGENDA not in str(message.attachments[0][1])
 
 
-def test_no_mail_for_a_session_recorded_afterwards(coaching: Coaching, django_capture_on_commit_callbacks) -> None:
+def test_no_mail_for_a_session_recorded_afterwards(
+    coaching: Coaching, django_capture_on_commit_callbacks
+) -> None:
     mail.outbox.clear()
     start = timezone.now() - timedelta(days=2)
     with django_capture_on_commit_callbacks(execute=True):
@@ -167,7 +175,8 @@ def test_the_calendar_feed_is_secret_revocable_and_holds_only_logistics(coaching
     # The manager's feed holds the triad meeting they attend, not the one-to-one.
     _feed, manager_raw = services.calendar_feed_create(user=coaching.manager.user)
     manager_uids = {
-        str(e["UID"]) for e in Calendar.from_ical(client.get(f"/calendar/{manager_raw}.ics").content).walk("VEVENT")
+        str(e["UID"])
+        for e in Calendar.from_ical(client.get(f"/calendar/{manager_raw}.ics").content).walk("VEVENT")
     }
     assert manager_uids == {f"{triad.uid}@salescoach"}
     services.calendar_feed_revoke(user=coaching.seller.user)
@@ -193,4 +202,7 @@ def test_ics_download_per_session(coaching: Coaching, client_for) -> None:
     assert "attachment" in response["Content-Disposition"]
     Calendar.from_ical(response.content)
     # The manager may know the session took place, but it is not their meeting.
-    assert client_for(coaching.manager).get(f"/o/{slug}/coaching/sessions/{session.pk}/calendar.ics").status_code == 404
+    assert (
+        client_for(coaching.manager).get(f"/o/{slug}/coaching/sessions/{session.pk}/calendar.ics").status_code
+        == 404
+    )

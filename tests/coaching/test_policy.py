@@ -69,8 +69,12 @@ def build_world(people: People) -> World:
     rel = c.relationship
     seller, coach = people.seller, people.coach
     items: dict[str, Any] = {
-        "note_private_seller": services.note_create(actor=seller, relationship=rel, text="p-s", visibility="private"),
-        "note_private_coach": services.note_create(actor=coach, relationship=rel, text="p-c", visibility="private"),
+        "note_private_seller": services.note_create(
+            actor=seller, relationship=rel, text="p-s", visibility="private"
+        ),
+        "note_private_coach": services.note_create(
+            actor=coach, relationship=rel, text="p-c", visibility="private"
+        ),
         "note_pair_seller": services.note_create(actor=seller, relationship=rel, text="cs-s"),
         "note_pair_coach": services.note_create(actor=coach, relationship=rel, text="cs-c"),
         "note_shared": services.note_create(
@@ -245,14 +249,20 @@ def test_only_the_author_makes_an_item_private(world: World) -> None:
     seller, coach = world.member("seller"), world.member("coach")
     with pytest.raises(PermissionDenied):
         services.item_set_visibility(actor=seller, item=world.items["note_pair_coach"], visibility="private")
-    private = services.item_set_visibility(actor=coach, item=world.items["note_pair_coach"], visibility="private")
+    private = services.item_set_visibility(
+        actor=coach, item=world.items["note_pair_coach"], visibility="private"
+    )
     assert not policy.can_view_item(seller, private)
 
 
 SESSION_LEVELS = {
     "held": {"seller": SessionAccess.FULL, "coach": SessionAccess.FULL, "manager": SessionAccess.DATE},
     "upcoming": {"seller": SessionAccess.FULL, "coach": SessionAccess.FULL},
-    "triad": {"seller": SessionAccess.FULL, "coach": SessionAccess.FULL, "manager": SessionAccess.PARTICIPANT},
+    "triad": {
+        "seller": SessionAccess.FULL,
+        "coach": SessionAccess.FULL,
+        "manager": SessionAccess.PARTICIPANT,
+    },
 }
 
 
@@ -304,7 +314,9 @@ def test_ratings_belong_to_seller_and_coach(world: World) -> None:
 def test_preparation_is_the_coachs_own(world: World) -> None:
     session = world.sessions["upcoming"]
     seller, coach = world.member("seller"), world.member("coach")
-    services.session_prepare(actor=coach, session=session, framework="grow", questions=[("goal", "Wat wil je?")])
+    services.session_prepare(
+        actor=coach, session=session, framework="grow", questions=[("goal", "Wat wil je?")]
+    )
     assert [q.text for q in selectors.prepared_questions(viewer=coach, session=session)] == ["Wat wil je?"]
     assert selectors.prepared_questions(viewer=seller, session=session) == []
     with pytest.raises(PermissionDenied):
@@ -369,9 +381,7 @@ def test_a_second_coach_of_the_same_seller_sees_nothing_of_the_first(world: Worl
 
 
 def test_coach_and_coachee_see_each_others_member_record(world: World) -> None:
-    seller, coach, other_coach = (
-        _reload(world.member(r)) for r in ("seller", "coach", "other_coach")
-    )
+    seller, coach, other_coach = (_reload(world.member(r)) for r in ("seller", "coach", "other_coach"))
     assert access.access_member(viewer=coach, member_id=seller.pk)
     assert access.access_member(viewer=seller, member_id=coach.pk)
     with pytest.raises(Http404):

@@ -40,7 +40,9 @@ def error_fields(error: ValidationError) -> set[str]:
 
 
 def test_the_kind_of_coach_follows_from_who_the_coach_is(people: People) -> None:
-    senior = MembershipFactory(organisation=people.org, roles=[Role.SELLER, Role.SENIOR_SELLER], team=people.team)
+    senior = MembershipFactory(
+        organisation=people.org, roles=[Role.SELLER, Role.SENIOR_SELLER], team=people.team
+    )
     internal = MembershipFactory(organisation=people.org, roles=[Role.INTERNAL_COACH])
     kinds = {
         people.manager.pk: "manager",
@@ -49,7 +51,9 @@ def test_the_kind_of_coach_follows_from_who_the_coach_is(people: People) -> None
         internal.pk: "internal_coach",
     }
     for coach_id, kind in kinds.items():
-        relationship = services.relationship_create(actor=people.owner, coach_id=coach_id, coachee_id=people.seller.pk)
+        relationship = services.relationship_create(
+            actor=people.owner, coach_id=coach_id, coachee_id=people.seller.pk
+        )
         assert relationship.coach_kind == kind
         assert relationship.team_id == people.team.pk
 
@@ -58,22 +62,34 @@ def test_a_coachee_may_have_several_coaches_but_not_the_same_one_twice(people: P
     services.relationship_create(actor=people.owner, coach_id=people.coach.pk, coachee_id=people.seller.pk)
     services.relationship_create(actor=people.owner, coach_id=people.manager.pk, coachee_id=people.seller.pk)
     with pytest.raises(ValidationError) as error:
-        services.relationship_create(actor=people.owner, coach_id=people.coach.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.owner, coach_id=people.coach.pk, coachee_id=people.seller.pk
+        )
     assert "coach" in error_fields(error)
 
 
 def test_relationship_errors(people: People) -> None:
     with pytest.raises(ValidationError, match="themselves"):
-        services.relationship_create(actor=people.owner, coach_id=people.seller.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.owner, coach_id=people.seller.pk, coachee_id=people.seller.pk
+        )
     with pytest.raises(ValidationError, match="coaching role"):
-        services.relationship_create(actor=people.owner, coach_id=people.colleague.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.owner, coach_id=people.colleague.pk, coachee_id=people.seller.pk
+        )
     with pytest.raises(ValidationError):
-        services.relationship_create(actor=people.owner, coach_id=people.outsider.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.owner, coach_id=people.outsider.pk, coachee_id=people.seller.pk
+        )
     # Only the programme owner or the coachee's own manager sets up coaching.
     with pytest.raises(PermissionDenied):
-        services.relationship_create(actor=people.other_manager, coach_id=people.coach.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.other_manager, coach_id=people.coach.pk, coachee_id=people.seller.pk
+        )
     with pytest.raises(PermissionDenied):
-        services.relationship_create(actor=people.seller, coach_id=people.coach.pk, coachee_id=people.seller.pk)
+        services.relationship_create(
+            actor=people.seller, coach_id=people.coach.pk, coachee_id=people.seller.pk
+        )
     relationship = services.relationship_create(
         actor=people.manager, coach_id=people.coach.pk, coachee_id=people.seller.pk
     )
@@ -92,7 +108,9 @@ def test_ending_a_relationship_cancels_the_sessions_ahead(coaching: Coaching) ->
 # --- triad agreements ------------------------------------------------------------------------
 
 
-def test_an_agreement_is_confirmed_by_all_three_and_a_change_needs_all_three_again(coaching: Coaching) -> None:
+def test_an_agreement_is_confirmed_by_all_three_and_a_change_needs_all_three_again(
+    coaching: Coaching,
+) -> None:
     first = coaching.agreement
     assert first.confirmed_at is not None
     assert set(first.confirmations.values_list("member_id", flat=True)) == {
@@ -176,7 +194,9 @@ def test_agreement_errors(coaching: Coaching, people: People) -> None:
 
 
 def test_when_the_manager_coaches_two_confirmations_make_the_agreement(people: People) -> None:
-    relationship = services.relationship_create(actor=people.owner, coach_id=people.manager.pk, coachee_id=people.seller.pk)
+    relationship = services.relationship_create(
+        actor=people.owner, coach_id=people.manager.pk, coachee_id=people.seller.pk
+    )
     agreement = services.agreement_propose(
         actor=people.manager,
         relationship=relationship,
@@ -208,7 +228,9 @@ def test_session_time_errors(coaching: Coaching) -> None:
     rel = coaching.relationship
     start = at(2, 10)
     with pytest.raises(ValidationError, match="end after"):
-        services.session_plan(actor=coaching.coach, relationship=rel, starts_at=start, ends_at=start - timedelta(hours=1))
+        services.session_plan(
+            actor=coaching.coach, relationship=rel, starts_at=start, ends_at=start - timedelta(hours=1)
+        )
     with pytest.raises(ValidationError, match="end after"):
         services.session_plan(actor=coaching.coach, relationship=rel, starts_at=start, ends_at=start)
     with pytest.raises(ValidationError, match="reminder would be in the past"):
@@ -221,7 +243,11 @@ def test_session_time_errors(coaching: Coaching) -> None:
         )
     with pytest.raises(ValidationError):
         services.session_plan(
-            actor=coaching.coach, relationship=rel, starts_at=start, ends_at=start + timedelta(hours=1), framework="nope"
+            actor=coaching.coach,
+            relationship=rel,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            framework="nope",
         )
     with pytest.raises(ValidationError):
         services.session_plan(
@@ -240,13 +266,19 @@ def test_overlapping_sessions_are_refused_for_coach_and_coachee(coaching: Coachi
     with pytest.raises(ValidationError, match="already has a coaching session"):
         plan_session(coaching.relationship, coaching.seller, days=2, hour=10, minutes=30)
     # The same coach with another coachee, overlapping by half an hour.
-    other = services.relationship_create(actor=people.owner, coach_id=people.coach.pk, coachee_id=people.colleague.pk)
+    other = services.relationship_create(
+        actor=people.owner, coach_id=people.coach.pk, coachee_id=people.colleague.pk
+    )
     start = at(2, 10, 30)
     with pytest.raises(ValidationError, match="already has a coaching session"):
-        services.session_plan(actor=people.coach, relationship=other, starts_at=start, ends_at=start + timedelta(hours=1))
+        services.session_plan(
+            actor=people.coach, relationship=other, starts_at=start, ends_at=start + timedelta(hours=1)
+        )
     # Back to back is fine.
     start = at(2, 11)
-    services.session_plan(actor=people.coach, relationship=other, starts_at=start, ends_at=start + timedelta(hours=1))
+    services.session_plan(
+        actor=people.coach, relationship=other, starts_at=start, ends_at=start + timedelta(hours=1)
+    )
     assert CoachingSession.objects.count() == 2
 
 
@@ -292,21 +324,33 @@ def test_prepare_with_framework_questions_and_own_ones(coaching: Coaching) -> No
         actor=coaching.coach,
         session=session,
         framework="oskar",
-        questions=[("scaling", "Welk cijfer is voor jou goed genoeg?"), ("outcome", "Wat wil je bereiken met Bakkerij Jansen?")],
+        questions=[
+            ("scaling", "Welk cijfer is voor jou goed genoeg?"),
+            ("outcome", "Wat wil je bereiken met Bakkerij Jansen?"),
+        ],
     )
     session.refresh_from_db()
     assert session.framework == "oskar"
     # Ordered by the stages of the framework, not by the order they were picked.
-    assert list(PreparedQuestion.objects.filter(session=session).values_list("stage", flat=True)) == ["outcome", "scaling"]
+    assert list(PreparedQuestion.objects.filter(session=session).values_list("stage", flat=True)) == [
+        "outcome",
+        "scaling",
+    ]
 
 
 def test_a_stage_that_does_not_exist_is_a_clear_error(coaching: Coaching) -> None:
     session = plan_session(coaching.relationship, coaching.coach, days=2)
-    services.session_prepare(actor=coaching.coach, session=session, framework="grow", questions=[("goal", "Wat?")])
+    services.session_prepare(
+        actor=coaching.coach, session=session, framework="grow", questions=[("goal", "Wat?")]
+    )
     with pytest.raises(ValidationError, match="has no stage “review”"):
-        services.session_prepare(actor=coaching.coach, session=session, framework="grow", questions=[("review", "Wat?")])
+        services.session_prepare(
+            actor=coaching.coach, session=session, framework="grow", questions=[("review", "Wat?")]
+        )
     with pytest.raises(ValidationError, match="has no stage"):
-        services.custom_question_add(actor=coaching.coach, framework="clear", stage="goal", text="Wat?", language="nl")
+        services.custom_question_add(
+            actor=coaching.coach, framework="clear", stage="goal", text="Wat?", language="nl"
+        )
     # Nothing half-saved: the earlier preparation stays.
     assert list(PreparedQuestion.objects.filter(session=session).values_list("text", flat=True)) == ["Wat?"]
 
@@ -317,7 +361,9 @@ def test_rating_only_after_the_session(coaching: Coaching) -> None:
         services.session_rate(actor=coaching.seller, session=session, useful=True)
     past_session(session)
     rating = services.session_rate(actor=coaching.seller, session=session, useful=True, comment="Helder")
-    again = services.session_rate(actor=coaching.seller, session=session, useful=False, comment="Achteraf minder")
+    again = services.session_rate(
+        actor=coaching.seller, session=session, useful=False, comment="Achteraf minder"
+    )
     assert rating.pk == again.pk and again.useful is False
 
 
@@ -329,7 +375,9 @@ def test_notes_keep_html_as_text_and_have_a_size_limit(coaching: Coaching) -> No
     note = services.note_create(actor=coaching.seller, relationship=coaching.relationship, text=script)
     assert note.text == script
     with pytest.raises(ValidationError, match="at most 10000"):
-        services.note_create(actor=coaching.seller, relationship=coaching.relationship, text="x" * (MAX_NOTE + 1))
+        services.note_create(
+            actor=coaching.seller, relationship=coaching.relationship, text="x" * (MAX_NOTE + 1)
+        )
     with pytest.raises(ValidationError):
         services.note_create(actor=coaching.seller, relationship=coaching.relationship, text="   ")
     assert Note.objects.count() == 1
@@ -355,9 +403,15 @@ def test_only_the_author_deletes_a_note(coaching: Coaching) -> None:
 
 def test_the_plan_chain_links_forward_and_keeps_its_history(coaching: Coaching) -> None:
     rel = coaching.relationship
-    pitfall = services.plan_item_create(actor=coaching.seller, relationship=rel, layer="pitfall", text="Ik praat te veel")
+    pitfall = services.plan_item_create(
+        actor=coaching.seller, relationship=rel, layer="pitfall", text="Ik praat te veel"
+    )
     choice = services.plan_item_create(
-        actor=coaching.seller, relationship=rel, layer="choice", text="Eerst drie vragen", follows_from_id=pitfall.pk
+        actor=coaching.seller,
+        relationship=rel,
+        layer="choice",
+        text="Eerst drie vragen",
+        follows_from_id=pitfall.pk,
     )
     with pytest.raises(ValidationError, match="earlier part of the chain"):
         services.plan_item_create(
@@ -374,7 +428,11 @@ def test_the_plan_chain_links_forward_and_keeps_its_history(coaching: Coaching) 
 def test_a_proposal_becomes_part_of_the_plan_only_when_the_seller_accepts(coaching: Coaching) -> None:
     rel = coaching.relationship
     proposal = services.proposal_create(
-        actor=coaching.coach, relationship=rel, kind="plan_item", layer="belief", text="Een goede vraag is waardevoller dan een goed antwoord"
+        actor=coaching.coach,
+        relationship=rel,
+        kind="plan_item",
+        layer="belief",
+        text="Een goede vraag is waardevoller dan een goed antwoord",
     )
     assert not PlanItem.objects.exists()
     services.proposal_accept(actor=coaching.seller, proposal=proposal)
@@ -390,7 +448,11 @@ def test_a_proposal_becomes_part_of_the_plan_only_when_the_seller_accepts(coachi
 def test_declined_and_withdrawn_proposals(coaching: Coaching) -> None:
     rel = coaching.relationship
     first = services.proposal_create(
-        actor=coaching.coach, relationship=rel, kind="commitment", text="Bel drie klanten", due_on=timezone.localdate() + timedelta(days=7)
+        actor=coaching.coach,
+        relationship=rel,
+        kind="commitment",
+        text="Bel drie klanten",
+        due_on=timezone.localdate() + timedelta(days=7),
     )
     services.proposal_decline(actor=coaching.seller, proposal=first, comment="Niet nu")
     with pytest.raises(ValidationError):
@@ -405,7 +467,9 @@ def test_declined_and_withdrawn_proposals(coaching: Coaching) -> None:
     with pytest.raises(ValidationError, match="Choose a due date"):
         services.proposal_create(actor=coaching.coach, relationship=rel, kind="commitment", text="x")
     with pytest.raises(ValidationError):
-        services.proposal_create(actor=coaching.coach, relationship=rel, kind="plan_item", text="x", layer="nope")
+        services.proposal_create(
+            actor=coaching.coach, relationship=rel, kind="plan_item", text="x", layer="nope"
+        )
     assert Proposal.objects.count() == 2
 
 
@@ -439,11 +503,17 @@ def test_commitments_are_carried_into_the_next_session_and_reviewed(coaching: Co
     rel = coaching.relationship
     first = past_session(plan_session(rel, coaching.coach, days=1), days_ago=14)
     made = services.commitment_create(
-        actor=coaching.seller, relationship=rel, text="Drie vragen per gesprek", due_on=timezone.localdate(), session=first
+        actor=coaching.seller,
+        relationship=rel,
+        text="Drie vragen per gesprek",
+        due_on=timezone.localdate(),
+        session=first,
     )
     Commitment.objects.filter(pk=made.pk).update(created_at=first.starts_at + timedelta(minutes=30))
     second = plan_session(rel, coaching.coach, days=2)
-    assert [c.pk for c in selectors.commitments_to_review(viewer=coaching.seller, session=second)] == [made.pk]
+    assert [c.pk for c in selectors.commitments_to_review(viewer=coaching.seller, session=second)] == [
+        made.pk
+    ]
     assert not selectors.commitments_to_review(viewer=coaching.seller, session=first).exists()
     with pytest.raises(PermissionDenied):
         services.commitment_review(actor=coaching.coach, commitment=made, status="done", session=second)
@@ -452,12 +522,18 @@ def test_commitments_are_carried_into_the_next_session_and_reviewed(coaching: Co
     with pytest.raises(ValidationError):
         services.commitment_review(actor=coaching.seller, commitment=made, status="open", session=second)
     services.commitment_review(
-        actor=coaching.seller, commitment=made, status="partly", reflection="Bij twee van de drie gelukt", session=second
+        actor=coaching.seller,
+        commitment=made,
+        status="partly",
+        reflection="Bij twee van de drie gelukt",
+        session=second,
     )
     made.refresh_from_db()
     assert made.status == "partly" and made.reviewed_in_id == second.pk
     # Still listed in the session where it was reviewed.
-    assert [c.pk for c in selectors.commitments_to_review(viewer=coaching.seller, session=second)] == [made.pk]
+    assert [c.pk for c in selectors.commitments_to_review(viewer=coaching.seller, session=second)] == [
+        made.pk
+    ]
 
 
 def test_overdue_commitments(coaching: Coaching) -> None:
@@ -468,8 +544,12 @@ def test_overdue_commitments(coaching: Coaching) -> None:
     )
     assert not commitment.is_overdue
     Commitment.objects.filter(pk=commitment.pk).update(due_on=timezone.localdate() - timedelta(days=1))
-    assert [c.pk for c in selectors.commitment_list(viewer=coaching.coach, overdue_only=True)] == [commitment.pk]
-    assert [c.pk for c in selectors.commitment_list(viewer=coaching.seller, overdue_only=True)] == [commitment.pk]
+    assert [c.pk for c in selectors.commitment_list(viewer=coaching.coach, overdue_only=True)] == [
+        commitment.pk
+    ]
+    assert [c.pk for c in selectors.commitment_list(viewer=coaching.seller, overdue_only=True)] == [
+        commitment.pk
+    ]
     services.commitment_review(actor=coaching.seller, commitment=commitment, status="not_done")
     assert not selectors.commitment_list(viewer=coaching.coach, overdue_only=True).exists()
 
@@ -483,31 +563,48 @@ def test_the_seller_assesses_first_and_the_coach_writes_blind(coaching: Coaching
     session = past_session(plan_session(coaching.relationship, coaching.coach, kind="ride_along"))
     observation = Observation.objects.get(session=session)
     with pytest.raises(ValidationError, match="assesses the appointment first"):
-        services.observation_record(actor=coaching.coach, observation=observation, entries={"opening": {"score": 3}})
+        services.observation_record(
+            actor=coaching.coach, observation=observation, entries={"opening": {"score": 3}}
+        )
     with pytest.raises(PermissionDenied):
-        services.observation_self_assess(actor=coaching.coach, observation=observation, entries={"opening": {"score": 3}})
+        services.observation_self_assess(
+            actor=coaching.coach, observation=observation, entries={"opening": {"score": 3}}
+        )
     services.observation_self_assess(
         actor=coaching.seller,
         observation=observation,
-        entries={"opening": {"score": 4, "comment": "Goed contact"}, "closing": {"score": None, "comment": ""}},
+        entries={
+            "opening": {"score": 4, "comment": "Goed contact"},
+            "closing": {"score": None, "comment": ""},
+        },
         appointment="Bakkerij Jansen, verlenging",
     )
     observation.refresh_from_db()
     rows = {r.area_key: r for r in selectors.observation_rows(viewer=coaching.coach, observation=observation)}
     assert rows["opening"].self_score is None  # blind until the coach has written
     services.observation_record(
-        actor=coaching.coach, observation=observation, entries={"opening": {"score": 3, "comment": "Agenda ontbrak"}}
+        actor=coaching.coach,
+        observation=observation,
+        entries={"opening": {"score": 3, "comment": "Agenda ontbrak"}},
     )
     observation.refresh_from_db()
-    rows = {r.area_key: r for r in selectors.observation_rows(viewer=coaching.seller, observation=observation)}
+    rows = {
+        r.area_key: r for r in selectors.observation_rows(viewer=coaching.seller, observation=observation)
+    }
     assert (rows["opening"].self_score, rows["opening"].coach_score) == (4, 3)
     with pytest.raises(ValidationError, match="final"):
-        services.observation_self_assess(actor=coaching.seller, observation=observation, entries={"opening": {"score": 5}})
-    services.observation_reply(actor=coaching.seller, observation=observation, reply="Herkenbaar", acknowledge=True)
+        services.observation_self_assess(
+            actor=coaching.seller, observation=observation, entries={"opening": {"score": 5}}
+        )
+    services.observation_reply(
+        actor=coaching.seller, observation=observation, reply="Herkenbaar", acknowledge=True
+    )
     observation.refresh_from_db()
     assert observation.acknowledged_at is not None
     with pytest.raises(PermissionDenied):
-        services.observation_record(actor=coaching.coach, observation=observation, entries={"opening": {"score": 2}})
+        services.observation_record(
+            actor=coaching.coach, observation=observation, entries={"opening": {"score": 2}}
+        )
 
 
 def test_observation_errors(coaching: Coaching) -> None:
