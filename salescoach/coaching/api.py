@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from salescoach.accounts.models import User
@@ -623,13 +623,13 @@ def relationship_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/relationships", response={201: RelationshipOut, **ERRORS})
-def relationship_create(request: HttpRequest, payload: RelationshipIn) -> tuple[int, dict[str, Any]]:
+def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status[dict[str, Any]]:
     member = viewer(request)
     relationship = services.relationship_create(
         actor=member, coach_id=payload.coach_id, coachee_id=payload.coachee_id, started_on=payload.started_on
     )
     relationship = access_relationship(viewer=member, relationship_id=relationship.pk)
-    return 201, relationship_out(relationship, "missing")
+    return Status(201, relationship_out(relationship, "missing"))
 
 
 @router.get("/relationships/{relationship_id}", response={200: RelationshipOut, 404: ErrorOut})
@@ -660,12 +660,12 @@ def agreement_list(request: HttpRequest, relationship_id: int) -> list[dict[str,
 @router.post("/relationships/{relationship_id}/agreements", response={201: AgreementOut, **ERRORS})
 def agreement_propose(
     request: HttpRequest, relationship_id: int, payload: AgreementIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """A new version; you confirm it by writing it, the other parties confirm next."""
     member = viewer(request)
     relationship = access_relationship(viewer=member, relationship_id=relationship_id)
     agreement = services.agreement_propose(actor=member, relationship=relationship, **payload.dict())
-    return 201, agreement_out(access_agreement(viewer=member, agreement_id=agreement.pk))
+    return Status(201, agreement_out(access_agreement(viewer=member, agreement_id=agreement.pk)))
 
 
 @router.get("/agreements/{agreement_id}", response={200: AgreementOut, 404: ErrorOut})
@@ -694,9 +694,7 @@ def session_list(request: HttpRequest, filters: Query[SessionFilters]) -> list[d
 
 
 @router.post("/relationships/{relationship_id}/sessions", response={201: SessionOut, **ERRORS})
-def session_plan(
-    request: HttpRequest, relationship_id: int, payload: SessionIn
-) -> tuple[int, dict[str, Any]]:
+def session_plan(request: HttpRequest, relationship_id: int, payload: SessionIn) -> Status[dict[str, Any]]:
     """Plan a session; the participants get an e-mail invitation with a calendar file."""
     member = viewer(request)
     relationship = access_relationship(viewer=member, relationship_id=relationship_id)
@@ -714,7 +712,7 @@ def session_plan(
         framework=payload.framework,
         reminder_minutes=payload.reminder_minutes,
     )
-    return 201, session_out(member, access_session(viewer=member, session_id=session.pk))
+    return Status(201, session_out(member, access_session(viewer=member, session_id=session.pk)))
 
 
 @router.get("/sessions/{session_id}", response={200: SessionOut, 404: ErrorOut})
@@ -910,7 +908,7 @@ def note_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[st
 
 
 @router.post("/notes", response={201: NoteOut, **ERRORS})
-def note_create(request: HttpRequest, payload: NoteIn) -> tuple[int, dict[str, Any]]:
+def note_create(request: HttpRequest, payload: NoteIn) -> Status[dict[str, Any]]:
     member = viewer(request)
     relationship = _required_relationship(member, payload.relationship_id)
     note = services.note_create(
@@ -926,7 +924,7 @@ def note_create(request: HttpRequest, payload: NoteIn) -> tuple[int, dict[str, A
         if payload.commitment_id
         else None,
     )
-    return 201, note_out(access_note(viewer=member, note_id=note.pk))
+    return Status(201, note_out(access_note(viewer=member, note_id=note.pk)))
 
 
 @router.get("/notes/{note_id}", response={200: NoteOut, 404: ErrorOut})
@@ -960,10 +958,10 @@ def note_update(request: HttpRequest, note_id: int, payload: TextPatch) -> dict[
 
 
 @router.delete("/notes/{note_id}", response={204: None, **ERRORS})
-def note_delete(request: HttpRequest, note_id: int) -> tuple[int, None]:
+def note_delete(request: HttpRequest, note_id: int) -> Status[None]:
     member = viewer(request)
     services.note_delete(actor=member, note=access_note(viewer=member, note_id=note_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- plan and proposals ----------------------------------------------------------------------------------
@@ -978,7 +976,7 @@ def plan_item_list(request: HttpRequest, filters: Query[ListFilters]) -> list[di
 
 
 @router.post("/plan-items", response={201: PlanItemOut, **ERRORS})
-def plan_item_create(request: HttpRequest, payload: PlanItemIn) -> tuple[int, dict[str, Any]]:
+def plan_item_create(request: HttpRequest, payload: PlanItemIn) -> Status[dict[str, Any]]:
     """Add to your own development plan (the seller only)."""
     member = viewer(request)
     relationship = _required_relationship(member, payload.relationship_id)
@@ -990,7 +988,7 @@ def plan_item_create(request: HttpRequest, payload: PlanItemIn) -> tuple[int, di
         follows_from_id=payload.follows_from_id,
         visibility=payload.visibility,
     )
-    return 201, plan_item_out(access_plan_item(viewer=member, item_id=item.pk))
+    return Status(201, plan_item_out(access_plan_item(viewer=member, item_id=item.pk)))
 
 
 @router.get("/plan-items/{item_id}", response={200: PlanItemOut, 404: ErrorOut})
@@ -1040,7 +1038,7 @@ def proposal_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dic
 
 
 @router.post("/proposals", response={201: ProposalOut, **ERRORS})
-def proposal_create(request: HttpRequest, payload: ProposalIn) -> tuple[int, dict[str, Any]]:
+def proposal_create(request: HttpRequest, payload: ProposalIn) -> Status[dict[str, Any]]:
     """The coach proposes a plan item (`kind` plan_item, with `layer`) or a commitment
     (`kind` commitment, with `due_on`); the seller decides."""
     member = viewer(request)
@@ -1056,7 +1054,7 @@ def proposal_create(request: HttpRequest, payload: ProposalIn) -> tuple[int, dic
         due_on=payload.due_on,
         session=access_session(viewer=member, session_id=payload.session_id) if payload.session_id else None,
     )
-    return 201, proposal_out(access_proposal(viewer=member, proposal_id=proposal.pk))
+    return Status(201, proposal_out(access_proposal(viewer=member, proposal_id=proposal.pk)))
 
 
 @router.post("/proposals/{proposal_id}/accept", response={200: ProposalOut, **ERRORS})
@@ -1100,7 +1098,7 @@ def commitment_list(request: HttpRequest, filters: Query[CommitmentFilters]) -> 
 
 
 @router.post("/commitments", response={201: CommitmentOut, **ERRORS})
-def commitment_create(request: HttpRequest, payload: CommitmentIn) -> tuple[int, dict[str, Any]]:
+def commitment_create(request: HttpRequest, payload: CommitmentIn) -> Status[dict[str, Any]]:
     """What you (the seller) choose to do, and by when."""
     member = viewer(request)
     relationship = _required_relationship(member, payload.relationship_id)
@@ -1112,7 +1110,7 @@ def commitment_create(request: HttpRequest, payload: CommitmentIn) -> tuple[int,
         session=access_session(viewer=member, session_id=payload.session_id) if payload.session_id else None,
         visibility=payload.visibility,
     )
-    return 201, commitment_out(access_commitment(viewer=member, commitment_id=commitment.pk))
+    return Status(201, commitment_out(access_commitment(viewer=member, commitment_id=commitment.pk)))
 
 
 @router.get("/commitments/{commitment_id}", response={200: CommitmentOut, 404: ErrorOut})
@@ -1186,32 +1184,32 @@ def custom_question_list(request: HttpRequest) -> Any:
 
 
 @router.post("/questions", response={201: CustomQuestionOut, **ERRORS})
-def custom_question_add(request: HttpRequest, payload: CustomQuestionIn) -> tuple[int, Any]:
+def custom_question_add(request: HttpRequest, payload: CustomQuestionIn) -> Status[Any]:
     member = viewer(request)
-    return 201, services.custom_question_add(actor=member, **payload.dict())
+    return Status(201, services.custom_question_add(actor=member, **payload.dict()))
 
 
 @router.delete("/questions/{question_id}", response={204: None, **ERRORS})
-def custom_question_delete(request: HttpRequest, question_id: int) -> tuple[int, None]:
+def custom_question_delete(request: HttpRequest, question_id: int) -> Status[None]:
     member = viewer(request)
     services.custom_question_delete(
         actor=member, question=access_custom_question(viewer=member, question_id=question_id)
     )
-    return 204, None
+    return Status(204, None)
 
 
 # --- calendar feed ----------------------------------------------------------------------------------------
 
 
 @router.post("/calendar-feed", response={201: FeedOut})
-def calendar_feed_create(request: HttpRequest) -> tuple[int, dict[str, str]]:
+def calendar_feed_create(request: HttpRequest) -> Status[dict[str, str]]:
     """A new secret address for your calendar feed (shown only in this answer); any
     earlier address stops working."""
     _feed, raw = services.calendar_feed_create(user=cast(User, request.user))
-    return 201, {"url": request.build_absolute_uri(reverse("coaching:calendar-feed", args=[raw]))}
+    return Status(201, {"url": request.build_absolute_uri(reverse("coaching:calendar-feed", args=[raw]))})
 
 
 @router.delete("/calendar-feed", response={204: None})
-def calendar_feed_revoke(request: HttpRequest) -> tuple[int, None]:
+def calendar_feed_revoke(request: HttpRequest) -> Status[None]:
     services.calendar_feed_revoke(user=cast(User, request.user))
-    return 204, None
+    return Status(204, None)
