@@ -41,7 +41,9 @@ def seller_coaching(member: Membership) -> list[HomeSection]:
     observations = [
         o
         for o in selectors.observation_list(viewer=member).filter(
-            session__relationship__in=relationships, acknowledged_at__isnull=True
+            session__relationship__in=relationships,
+            session__starts_at__lte=timezone.now(),
+            acknowledged_at__isnull=True,
         )
         if _seller_turn(o)
     ]

@@ -467,7 +467,7 @@ def session_update(
     session = CoachingSession.objects.select_for_update().get(pk=session.pk)
     session = _reload_session(session.pk)
     if not policy.can_change_session(actor, session):
-        raise _deny(_("Only the coach and the seller change a session that is still scheduled."))
+        raise _deny(_("Only the coach and the seller change a session, and only before it starts."))
     new_start, new_end = _clean_times(starts_at or session.starts_at, ends_at or session.ends_at)
     moved = (new_start, new_end) != (session.starts_at, session.ends_at)
     if moved:
@@ -531,7 +531,7 @@ def session_cancel(*, actor: Membership, session: CoachingSession, reason: str) 
     session = CoachingSession.objects.select_for_update().get(pk=session.pk)
     session = _reload_session(session.pk)
     if not policy.can_change_session(actor, session):
-        raise _deny(_("Only the coach and the seller cancel a session that is still scheduled."))
+        raise _deny(_("Only the coach and the seller cancel a session, and only before it starts."))
     reason = clean_text(reason, field="reason", max_length=MAX_SHORT, required=True)
     _cancel(session, actor=actor, reason=reason)
     return session
@@ -1180,6 +1180,8 @@ def observation_self_assess(
     appointment: str | None = None,
 ) -> Observation:
     observation = _lock_observation(observation)
+    if not observation.session.has_started:
+        raise ValidationError(_("You assess a ride-along once the client appointment has taken place."))
     if not policy.can_self_assess(actor, observation):
         if policy.is_seller(actor, observation.session.relationship):
             raise ValidationError(

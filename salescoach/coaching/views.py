@@ -71,6 +71,7 @@ from salescoach.privacy.access import (
 from salescoach.privacy.visibility import Visibility
 
 SECTION = "coaching"
+RECENT = 6  # notes and reviewed commitments shown before "show all"
 
 
 def _require(allowed: bool) -> None:
@@ -245,11 +246,21 @@ def relationship_detail(request: OrgRequest, relationship_id: int) -> HttpRespon
     }
     if content or is_manager:
         items = list(selectors.plan_item_list(viewer=viewer, relationship=relationship))
+        all_notes = request.GET.get("notes") == "all" or not content
+        all_commitments = request.GET.get("commitments") == "all" or not content
+        notes = selectors.note_list(viewer=viewer, relationship=relationship, free_only=True).order_by(
+            "-created_at", "-pk"
+        )
+        commitments = list(selectors.commitment_list(viewer=viewer, relationship=relationship))
+        open_commitments = [c for c in commitments if c.is_open]
+        reviewed = sorted((c for c in commitments if not c.is_open), key=lambda c: c.due_on, reverse=True)
         context.update(
             plan=selectors.plan_chains(items),
             plan_count=len(items),
-            commitments=list(selectors.commitment_list(viewer=viewer, relationship=relationship)),
-            notes=list(selectors.note_list(viewer=viewer, relationship=relationship, free_only=True)),
+            commitments=open_commitments + (reviewed if all_commitments else reviewed[:RECENT]),
+            more_commitments=0 if all_commitments else max(len(reviewed) - RECENT, 0),
+            notes=list(notes if all_notes else notes[: RECENT + 1]),
+            all_notes=all_notes,
             proposals=list(selectors.proposal_list(viewer=viewer, relationship=relationship, open_only=True)),
             observations=list(
                 selectors.observation_list(viewer=viewer).filter(session__relationship=relationship)
@@ -257,6 +268,9 @@ def relationship_detail(request: OrgRequest, relationship_id: int) -> HttpRespon
             ratings=selectors.ratings_for(viewer=viewer, sessions=sessions),
             note_form=NoteForm(can_share=_can_share(viewer, relationship)),
         )
+        if not all_notes and len(context["notes"]) > RECENT:
+            context["notes"] = context["notes"][:RECENT]
+            context["more_notes"] = True
     return render(request, "coaching/relationship_detail.html", context)
 
 

@@ -229,8 +229,8 @@ def can_plan_session(viewer: Membership, relationship: CoachingRelationship) -> 
 
 
 def can_change_session(viewer: Membership, session: CoachingSession) -> bool:
-    """Reschedule, change the place, cancel."""
-    return session.is_scheduled and session_access(viewer, session) == SessionAccess.FULL
+    """Reschedule, change the place, cancel: until the session starts."""
+    return session.is_upcoming and session_access(viewer, session) == SessionAccess.FULL
 
 
 def can_mark_no_show(viewer: Membership, session: CoachingSession) -> bool:
@@ -417,6 +417,7 @@ def can_self_assess(viewer: Membership, observation: Observation) -> bool:
     """The seller assesses first, and until the coach has written their observation."""
     return (
         observation.observed_at is None
+        and observation.session.has_started
         and observation.visibility != Visibility.SHARED_WITH_MANAGER
         and is_seller(viewer, observation.session.relationship)
     )

@@ -238,6 +238,16 @@ def test_the_whole_coaching_cycle_through_the_api(people: People) -> None:
         expect=201,
     )
     assert ride["framework"] == "plan_do_review"
+    seller.put(
+        f"/coaching/sessions/{ride['id']}/observation/self-assessment",
+        {"entries": {"opening": {"score": 4}}},
+        expect=400,
+    )
+    CoachingSession.objects.filter(pk=ride["id"]).update(
+        starts_at=timezone.now() - timedelta(hours=4),
+        ends_at=timezone.now() - timedelta(hours=1),
+        remind_at=None,
+    )
     coach.put(
         f"/coaching/sessions/{ride['id']}/observation/coach",
         {"entries": {"opening": {"score": 3}}},
