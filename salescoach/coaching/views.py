@@ -266,7 +266,7 @@ def relationship_detail(request: OrgRequest, relationship_id: int) -> HttpRespon
                 selectors.observation_list(viewer=viewer).filter(session__relationship=relationship)
             ),
             ratings=selectors.ratings_for(viewer=viewer, sessions=sessions),
-            note_form=NoteForm(can_share=_can_share(viewer, relationship)),
+            note_form=NoteForm(can_share=_can_share(viewer, relationship), auto_id="note-%s"),
         )
         if not all_notes and len(context["notes"]) > RECENT:
             context["notes"] = context["notes"][:RECENT]
@@ -486,13 +486,12 @@ def session_detail(request: OrgRequest, session_id: int) -> HttpResponse:
             can_outcomes=policy.can_write_outcomes(viewer, session),
             can_plan=policy.can_write_plan(viewer, relationship),
             can_propose=policy.can_propose(viewer, relationship),
-            agenda_form=AgendaForm(initial={"agenda": session.agenda}),
-            outcomes_form=OutcomesForm(initial={"outcomes": session.outcomes}),
-            note_form=NoteForm(can_share=can_share),
-            commitment_form=CommitmentForm(can_share=can_share),
-            review_form=ReviewForm(),
-            rating_form=RatingForm(),
-            reason_form=ReasonForm(),
+            # Several forms on one page: each gets its own element ids.
+            agenda_form=AgendaForm(initial={"agenda": session.agenda}, auto_id="agenda-%s"),
+            outcomes_form=OutcomesForm(initial={"outcomes": session.outcomes}, auto_id="outcomes-%s"),
+            note_form=NoteForm(can_share=can_share, auto_id="note-%s"),
+            commitment_form=CommitmentForm(can_share=can_share, auto_id="commitment-%s"),
+            rating_form=RatingForm(auto_id="rating-%s"),
         )
     return render(request, "coaching/session_detail.html", context)
 
