@@ -65,7 +65,9 @@ def test_a_whole_coaching_cycle_in_dutch(live_server: Any, transactional_db: Non
     for page in (seller, manager):
         page.goto(relationship_url + "agreement/")
         page.get_by_role("button", name="Ik bevestig deze afspraak").click()
-        expect(page.get_by_text("bevestiging is opgeslagen").or_(page.get_by_text("Alle partijen"))).to_be_visible()
+        expect(
+            page.get_by_text("bevestiging is opgeslagen").or_(page.get_by_text("Alle partijen"))
+        ).to_be_visible()
     expect(manager.get_by_text("Door iedereen bevestigd")).to_be_visible()
     assert TriadAgreement.objects.get().confirmed_at is not None
 
@@ -115,7 +117,9 @@ def test_a_whole_coaching_cycle_in_dutch(live_server: Any, transactional_db: Non
 
     # The seller's commitments: one of their own, one the coach proposes and the seller accepts.
     made = seller.locator("#commitments form")
-    made.get_by_label("Wat je gaat doen").fill("Bij drie eerste gesprekken pas na twintig minuten de laptop openen.")
+    made.get_by_label("Wat je gaat doen").fill(
+        "Bij drie eerste gesprekken pas na twintig minuten de laptop openen."
+    )
     made.get_by_label("Uiterlijk op").fill(day(9))
     made.get_by_role("button", name="Voornemen toevoegen").click()
     expect(seller.get_by_text("Je voornemen is opgeslagen")).to_be_visible()
@@ -144,7 +148,9 @@ def test_a_whole_coaching_cycle_in_dutch(live_server: Any, transactional_db: Non
     expect(review.get_by_text("Na elk eerste gesprek drie dingen opschrijven.")).to_be_visible()
     review.get_by_role("link", name="Terugblikken").first.click()
     seller.get_by_role("radio", name="Gedaan", exact=True).check()
-    seller.get_by_label("Je reflectie").fill("Bij twee klanten kwam het echte probleem pas na twintig minuten op tafel.")
+    seller.get_by_label("Je reflectie").fill(
+        "Bij twee klanten kwam het echte probleem pas na twintig minuten op tafel."
+    )
     seller.get_by_role("button", name="Opslaan", exact=True).click()
     expect(seller.get_by_text("Je terugblik is opgeslagen")).to_be_visible()
     expect(seller.locator("#review").get_by_text("Bij twee klanten kwam het echte probleem")).to_be_visible()
@@ -169,7 +175,9 @@ def test_a_whole_coaching_cycle_in_dutch(live_server: Any, transactional_db: Non
     seller.get_by_label("Klantafspraak").fill("Hotelgroep De Zeeuw, kennismaking")
     seller.locator("input[name=score_opening][value='4']").check()
     seller.locator("input[name=score_needs_discovery][value='3']").check()
-    seller.get_by_label("Wat je zag: Behoefteonderzoek").fill("Veel gevraagd, de kosten van het probleem gemist.")
+    seller.get_by_label("Wat je zag: Behoefteonderzoek").fill(
+        "Veel gevraagd, de kosten van het probleem gemist."
+    )
     seller.get_by_role("button", name="Opslaan", exact=True).click()
     expect(seller.get_by_text("Je coach kan nu de observatie schrijven")).to_be_visible()
 
