@@ -78,6 +78,7 @@ class Plan:
     coachee: str
     org: str = "noordwind"
     theme: str = ""
+    second: str = ""  # a second development theme, for the second half of the year
     story: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     pattern: str = "mixed"  # reliable, mixed, struggling, improving
@@ -112,6 +113,7 @@ PLANS: list[Plan] = [
         INGRID,
         nw("kevin.bosman"),
         theme="price",
+        second="closing",
         pattern="mixed",
         frameworks=("grow", "oskar"),
         weekday=1,
@@ -124,6 +126,7 @@ PLANS: list[Plan] = [
         INGRID,
         nw("iris.vermeer"),
         theme="executive",
+        second="time",
         pattern="reliable",
         frameworks=("solution_focused", "grow"),
         weekday=1,
@@ -137,6 +140,7 @@ PLANS: list[Plan] = [
         INGRID,
         nw("stefan.kuipers"),
         theme="prospecting",
+        second="time",
         pattern="struggling",
         frameworks=("grow",),
         weekday=3,
@@ -148,6 +152,7 @@ PLANS: list[Plan] = [
         INGRID,
         nw("laura.postma"),
         theme="discovery",
+        second="price",
         pattern="improving",
         frameworks=("grow", "oskar"),
         weekday=3,
@@ -186,7 +191,7 @@ PLANS: list[Plan] = [
         "consultant@noordwind.example",
         story=stories.THOMAS,
         agreements=[stories.THOMAS_AGREEMENT],
-        cadence=21,
+        cadence=28,
         weekday=4,
         hour=9.5,
         shares=True,
@@ -195,6 +200,7 @@ PLANS: list[Plan] = [
         INGRID,
         nw("esther.vanbeek"),
         theme="pushy",
+        second="payoff",
         pattern="improving",
         frameworks=("solution_focused", "clear"),
         weekday=3,
@@ -343,6 +349,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("ruben.vanleeuwen"),
         theme="executive",
+        second="accounts",
         pattern="mixed",
         frameworks=("clear", "grow"),
         weekday=0,
@@ -355,6 +362,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("eva.brouwer"),
         theme="phone",
+        second="closing",
         pattern="reliable",
         frameworks=("clear",),
         weekday=0,
@@ -368,6 +376,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("jesse.vandenbroek"),
         theme="price",
+        second="time",
         pattern="struggling",
         frameworks=("clear", "grow"),
         weekday=2,
@@ -380,6 +389,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("fleur.schouten"),
         theme="phone",
+        second="discovery",
         pattern="improving",
         frameworks=("grow",),
         weekday=2,
@@ -392,6 +402,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("tim.hoekstra"),
         theme="closing",
+        second="prospecting",
         pattern="mixed",
         frameworks=("clear",),
         weekday=4,
@@ -404,6 +415,7 @@ PLANS: list[Plan] = [
         nw("lotte.degraaf"),
         nw("yara.bouali"),
         theme="discovery",
+        second="executive",
         pattern="reliable",
         frameworks=("clear", "grow"),
         weekday=4,
@@ -559,16 +571,26 @@ class Builder:
         plan = self.plan
         if not plan.theme:
             return [{"future": True, "framework": "grow", "agenda": ""}] * plan.future
-        theme = THEMES[plan.theme]
         specs: list[dict[str, Any]] = []
         general = list(GENERAL_SESSIONS)
         self.rng.shuffle(general)
-        beats = list(theme["sessions"])
+        beats = [{**beat, "theme": plan.theme} for beat in THEMES[plan.theme]["sessions"]]
         for _ in range(plan.extra):
-            beats.insert(self.rng.randint(2, len(beats) - 1), {**general.pop(), "general": True})
+            beats.insert(self.rng.randint(2, len(beats) - 1), {**general.pop(), "theme": plan.theme})
+        if plan.second:
+            # Half way through the year the seller chooses a new theme, and the triad
+            # agreement changes with it.
+            second = [{**beat, "theme": plan.second} for beat in THEMES[plan.second]["sessions"]]
+            second[0] = {**second[0], "agreement_version": 2}
+            if general:
+                second.insert(2, {**general.pop(), "theme": plan.second})
+            beats += second
         for number, beat in enumerate(beats):
             framework = plan.frameworks[number % len(plan.frameworks)]
-            specs.append({"beat": beat, "framework": framework})
+            spec: dict[str, Any] = {"beat": beat, "framework": framework, "theme": beat["theme"]}
+            if beat.get("agreement_version"):
+                spec["agreement_version"] = beat["agreement_version"]
+            specs.append(spec)
             if plan.rides and (number + 1) % plan.rides == 0:
                 appointment = self.rng.choice(APPOINTMENTS)
                 specs.append(
@@ -576,6 +598,7 @@ class Builder:
                         "kind": "ride_along",
                         "framework": "plan_do_review",
                         "ride": True,
+                        "theme": beat["theme"],
                         "appointment": appointment,
                         "agenda": "Meelopen: " + appointment + ".",
                         "notes": [
@@ -607,9 +630,11 @@ class Builder:
         plan = self.plan
         if plan.agreement == "missing":
             return
-        versions = plan.agreements or [self.themed_agreement()]
+        versions = plan.agreements or [self.themed_agreement(plan.theme)]
         first_written = started + timedelta(days=2)
-        if not plan.agreements and first_written + timedelta(days=150) < self.today:
+        if plan.second:
+            versions = [versions[0], {**self.themed_agreement(plan.second), "created_by": "seller"}]
+        elif not plan.agreements and first_written + timedelta(days=150) < self.today:
             # Reviewed after about five months and confirmed again, unchanged: a second version.
             versions = [{**versions[0], "review_after_days": 150}, {**versions[0], "created_by": "manager"}]
         for number, spec in enumerate(versions, start=1):
@@ -663,8 +688,8 @@ class Builder:
                 self.relationship.reporting = agreement.reporting
                 self.relationship.save(update_fields=["reporting"])
 
-    def themed_agreement(self) -> dict[str, Any]:
-        theme = THEMES.get(self.plan.theme, THEMES["discovery"])
+    def themed_agreement(self, theme_key: str) -> dict[str, Any]:
+        theme = THEMES.get(theme_key, THEMES["discovery"])
         coach_name = self.coach.user.full_name.split()[0]
         manager_name = self.manager.user.full_name.split()[0] if self.manager else ""
         if self.relationship.coach_kind == "manager":
@@ -805,7 +830,11 @@ class Builder:
             self.declined_proposal(session)
         if spec.get("observation") or spec.get("ride"):
             self.observation(
-                session, spec.get("observation"), appointment=spec.get("appointment", ""), last=last
+                session,
+                spec.get("observation"),
+                appointment=spec.get("appointment", ""),
+                theme=spec.get("theme") or self.plan.theme,
+                last=last,
             )
         rating = spec.get("rating", self.themed_rating())
         if rating is not None and not (last and self.plan.coachee == "seller@noordwind.example"):
@@ -842,11 +871,14 @@ class Builder:
             notes.append((stories.S, stories.PRIV, beat["seller_private"]))
         if beat.get("share"):
             notes.append((stories.S, stories.SHARED, beat["share"]))
-        chain = {item[0]: item for item in THEMES[self.plan.theme]["chain"]} if self.plan.theme else {}
+        theme_key = spec["theme"]
+        chain = {item[0]: item for item in THEMES[theme_key]["chain"]}
         plan = []
         proposals = []
-        for key in beat.get("plan", []):
-            _key, layer, text, parent = chain[key]
+        for name in beat.get("plan", []):
+            _name, layer, text, parent_name = chain[name]
+            key = f"{theme_key}:{name}"
+            parent = f"{theme_key}:{parent_name}" if parent_name else None
             status = "achieved" if layer == "result" and self.plan.pattern == "reliable" else "active"
             visibility = stories.SHARED if layer == "result" and self.plan.shares else stories.PAIR
             if layer == "opportunity":
@@ -1092,12 +1124,18 @@ class Builder:
             commitment.save(update_fields=["due_on"])
 
     def observation(
-        self, session: CoachingSession, spec: dict[str, Any] | None, *, appointment: str, last: bool
+        self,
+        session: CoachingSession,
+        spec: dict[str, Any] | None,
+        *,
+        appointment: str,
+        theme: str,
+        last: bool,
     ) -> None:
         observation = Observation.objects.get(session=session)
         end = session.ends_at
         if spec is None:
-            spec = self.themed_observation(appointment)
+            spec = self.themed_observation(appointment, theme)
             if last and self.plan.coachee == nw("kevin.bosman"):
                 spec = {**spec, "coach": None}  # the coach still has to write
         observation.appointment = self.text(spec["appointment"])
@@ -1135,9 +1173,9 @@ class Builder:
         ObservationEntry.objects.bulk_create(rows)
         observation.save()
 
-    def themed_observation(self, appointment: str) -> dict[str, Any]:
+    def themed_observation(self, appointment: str, theme: str) -> dict[str, Any]:
         self.rides_done = getattr(self, "rides_done", 0) + 1
-        weak = THEMES[self.plan.theme]["weak"]
+        weak = THEMES[theme]["weak"]
         growth = min(self.rides_done - 1, 2)
         coach: dict[str, tuple[int | None, str]] = {}
         own: dict[str, tuple[int | None, str]] = {}
