@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "salescoach.imports",
     "salescoach.programmes",
     "salescoach.privacy",
+    "salescoach.insights",
+    "salescoach.craft",
     "salescoach.coaching",
     "salescoach.api",
     "django.contrib.admin",

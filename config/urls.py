@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("salescoach.organisations.urls")),
     path("", include("salescoach.imports.urls")),
     path("", include("salescoach.programmes.urls")),
+    path("", include("salescoach.craft.urls")),
     path("", include("salescoach.coaching.urls")),
     path("", include("salescoach.privacy.urls")),
     path("accounts/", include("salescoach.accounts.urls")),

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from salescoach.accounts.services import api_token_create
 from salescoach.api.api import api
+from salescoach.craft.intake import ITEM_KEYS
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
@@ -43,6 +44,14 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         token, _ = api_token_create(user=people.seller.user, name="victim")
         return token.pk
 
+    def intake_id() -> int:
+        from salescoach.craft.services import intake_submit
+        from salescoach.organisations.models import Role
+        from tests.factories import MembershipFactory
+
+        consultant = MembershipFactory(organisation=people.org, roles=[Role.NON_SALES], team=people.team)
+        return intake_submit(actor=consultant, answers=dict.fromkeys(ITEM_KEYS, 3)).pk
+
     coaching_objects: dict[str, int] = {}
 
     def coaching(name: str) -> Callable[[], int]:
@@ -54,6 +63,7 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         return get
 
     return {
+        "intake_id": intake_id,
         "relationship_id": coaching("relationship"),
         "agreement_id": coaching("agreement"),
         "session_id": coaching("session"),

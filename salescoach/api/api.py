@@ -13,7 +13,9 @@ from ninja import NinjaAPI
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.coaching.api import router as coaching_router
+from salescoach.craft.api import router as craft_router
 from salescoach.imports.api import router as imports_router
+from salescoach.insights.api import router as insights_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
 from salescoach.programmes.api import router as programmes_router
@@ -37,6 +39,8 @@ api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
 api.add_router("/", programmes_router)
+api.add_router("/insights", insights_router)
+api.add_router("/", craft_router)
 api.add_router("/", privacy_router)
 api.add_router("/coaching", coaching_router)
 

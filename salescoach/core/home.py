@@ -26,6 +26,8 @@ HOME_PROVIDERS = [
     "salescoach.coaching.home.manager_coaching",
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
+    "salescoach.craft.home.coaching_style",
+    "salescoach.craft.home.intake",
 ]
 
 

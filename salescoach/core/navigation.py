@@ -33,8 +33,11 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
     NavItem(_("Coaching"), "coaching:overview", "coaching", lambda m: True),
-    NavItem(_("Question bank"), "coaching:questions", "questions", rules.coaches),
+    NavItem(_("Question bank"), "coaching:questions", "questions", rules.can_practise_coaching),
     NavItem(_("Coaching models"), "programmes:advisor", "programmes", rules.can_use_advisor),
+    NavItem(_("Practise asking"), "craft:practice", "craft-practice", rules.can_practise_coaching),
+    NavItem(_("Coaching style"), "craft:overview", "craft-overview", rules.can_view_style_overview),
+    NavItem(_("Intake"), "craft:intake", "craft-intake", rules.can_take_intake),
 ]
 
 

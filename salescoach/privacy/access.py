@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from salescoach.insights.rules import TEAM_INSIGHTS_DENIED, can_view_team_insights
 from salescoach.organisations import selectors
 from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         Proposal,
         TriadAgreement,
     )
+    from salescoach.craft.models import Intake
     from salescoach.imports.models import ImportJob
 
 M = TypeVar("M", bound=Model)
@@ -77,6 +79,31 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id)
+
+
+def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
+    """A team whose aggregates the viewer may see: 404 for a team they cannot see at all,
+    PermissionDenied for their own team when its aggregates are not theirs to see."""
+    team = access_team(viewer=viewer, team_id=team_id)
+    if not can_view_team_insights(viewer, team):
+        raise PermissionDenied(TEAM_INSIGHTS_DENIED)
+    return team
+
+
+def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
+    """An intake its coachee (or, once coaching relationships exist, their coach) may see."""
+    from salescoach.craft.models import Intake
+    from salescoach.privacy.rules import can_view_intake_of
+
+    intake = get_or_404(
+        Intake.objects.filter(organisation_id=viewer.organisation_id).select_related(
+            "coachee__user", "baseline"
+        ),
+        intake_id,
+    )
+    if not can_view_intake_of(viewer, intake.coachee):
+        raise Http404
+    return intake
 
 
 # --- coaching: every object below is visible only as the privacy policy allows ------------

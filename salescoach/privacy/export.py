@@ -21,6 +21,7 @@ from salescoach.organisations.models import Membership, MembershipStatus, Organi
 
 EXPORT_PROVIDERS = [
     "salescoach.coaching.export.export_member",
+    "salescoach.craft.export.export_member",
 ]
 
 Provider = Callable[..., dict[str, list[dict[str, Any]]]]

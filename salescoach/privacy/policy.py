@@ -88,6 +88,19 @@ def is_seller_or_coach(viewer: Membership, relationship: CoachingRelationship) -
     return is_seller(viewer, relationship) or is_coach(viewer, relationship)
 
 
+def is_coach_of(coach: Membership, coachee: Membership) -> bool:
+    """Whether ``coach`` coaches ``coachee`` now, in an open relationship of their organisation."""
+    from salescoach.coaching.models import CoachingRelationship, RelationshipStatus
+
+    if not coach.is_active or coach.organisation_id != coachee.organisation_id:
+        return False
+    return (
+        CoachingRelationship.objects.filter(coach=coach, coachee=coachee)
+        .exclude(status=RelationshipStatus.ENDED)
+        .exists()
+    )
+
+
 def is_programme_owner(viewer: Membership, relationship: CoachingRelationship) -> bool:
     return _in_org(viewer, relationship) and viewer.has_role(Role.PROGRAMME_OWNER)
 

@@ -99,3 +99,15 @@ def test_the_default_rubric_has_the_six_areas_with_five_anchors_each() -> None:
             anchors = area.anchor_list(language)
             assert [n for n, _text in anchors] == list(SCALE)
             assert all(text.endswith(".") for _n, text in anchors)
+
+
+def test_the_ask_dont_tell_analyser_labels_every_bank_question_open() -> None:
+    from salescoach.craft.analyser import OPEN, analyse
+
+    wrong = []
+    for framework, stage, language, question in all_questions():
+        for given in (language, None):  # told the language, and left to detect it
+            labels = [s.label for s in analyse(question, language=given, fallback=language).sentences]
+            if labels != [OPEN]:
+                wrong.append((framework, stage, given, question, labels))
+    assert not wrong, wrong

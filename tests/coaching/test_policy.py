@@ -418,3 +418,15 @@ def test_a_deactivated_member_sees_nothing(world: World) -> None:
 def test_inactive_relationship_objects_keep_their_organisation(world: World, people: People) -> None:
     """A coaching relationship always stays in one organisation."""
     assert CoachingRelationship.objects.filter(organisation=people.outsider_org).count() == 0
+
+
+def test_is_coach_of_follows_the_open_relationships(world: World) -> None:
+    """The question the craft app asks ("may the coachee's coach read the intake?")."""
+    from salescoach.privacy import rules
+
+    seller, coach, other_coach = world.member("seller"), world.member("coach"), world.member("other_coach")
+    assert rules.is_coach_of(coach, seller)
+    assert not rules.is_coach_of(other_coach, seller)
+    assert not rules.is_coach_of(seller, coach)
+    services.relationship_end(actor=coach, relationship=world.c.relationship)
+    assert not rules.is_coach_of(coach, seller)
