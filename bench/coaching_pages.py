@@ -41,6 +41,7 @@ def main() -> None:
 
     from bench._markdown import write_section
     from salescoach.coaching.models import CoachingRelationship, CoachingSession, Note
+    from salescoach.organisations.demo import DEMO_PASSWORD
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -93,7 +94,7 @@ def main() -> None:
     for who, email, url, what in pages:
         if email not in clients:
             clients[email] = Client(HTTP_ACCEPT_LANGUAGE="nl")
-            assert clients[email].login(username=email, password="salescoach-demo")
+            assert clients[email].login(username=email, password=DEMO_PASSWORD)
         client = clients[email]
         assert client.get(url).status_code == 200, url
         times = []
