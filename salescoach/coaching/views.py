@@ -46,6 +46,7 @@ from salescoach.coaching.forms import (
     SessionForm,
 )
 from salescoach.coaching.models import (
+    CalendarFeed,
     CoachingRelationship,
     CoachingSession,
     PlanLayer,
@@ -1383,7 +1384,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             return redirect("coaching:calendar")
         _feed, raw = services.calendar_feed_create(user=user)
         new_url = request.build_absolute_uri(reverse("coaching:calendar-feed", args=[raw]))
-    active = user.calendar_feeds.filter(revoked_at__isnull=True).first()
+    active = CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).first()
     return render(request, "coaching/calendar.html", {"feed": active, "new_url": new_url})
 
 
