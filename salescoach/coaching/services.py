@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -605,7 +606,21 @@ def session_prepare(
     session.updated_at = timezone.now()
     session.save(update_fields=["framework", "updated_at"])
     _event(session, SessionEventKind.PREPARED, actor, framework=chosen.key)
+    bank = {q for stage in chosen.stages for language in stage.questions for q in stage.questions[language]}
+    _record_coaching_style(actor, [row.text for row in rows if row.text not in bank], "session_preparation")
     return session
+
+
+def _record_coaching_style(actor: Membership, texts: list[str], source: str) -> None:
+    """Count how much of what the coach wrote asks and how much tells, for the coach's own
+    trend (the counts only, never the text). A nudge: it never stops the coaching work."""
+    from salescoach.craft.services import style_sample_record
+
+    text = "\n".join(t for t in texts if t.strip())
+    if not text:
+        return
+    with suppress(ValidationError, PermissionDenied):
+        style_sample_record(actor=actor, text=text, source=source)
 
 
 @transaction.atomic
@@ -1212,6 +1227,7 @@ def observation_record(
     _save_entries(observation, Perspective.COACH, cleaned)
     observation.observed_at = timezone.now()
     observation.save(update_fields=["observed_at"])
+    _record_coaching_style(actor, [comment for _score, comment in cleaned.values()], "feedback")
     return observation
 
 

@@ -843,7 +843,13 @@ def observation_observe(request: OrgRequest, session_id: int) -> HttpResponse:
     return render(
         request,
         "coaching/observation_form.html",
-        {"form": form, "session": item.session, "title": _("Your observation"), "section": SECTION},
+        {
+            "form": form,
+            "session": item.session,
+            "title": _("Your observation"),
+            "section": SECTION,
+            "coach_writes": True,  # the ask-don't-tell assistant helps with the feedback
+        },
     )
 
 
