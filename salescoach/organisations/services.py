@@ -29,6 +29,8 @@ from salescoach.organisations.models import (
     Team,
 )
 from salescoach.privacy import rules
+from salescoach.privacy.models import AuditAction
+from salescoach.privacy.services import audit_member_status, audit_role_change
 
 INVITATION_SALT = "salescoach.organisations.invitation"
 MAX_NAME = 150
@@ -308,7 +310,9 @@ def member_update(
             )
         if member.pk == actor.pk and Role.PROGRAMME_OWNER not in role_list:
             raise ValidationError({"roles": _("You cannot remove your own programme owner role.")})
+        before = set(member.role_assignments.values_list("role", flat=True))
         _set_roles(member, role_list)
+        audit_role_change(actor=actor, member=member, before=before, after=role_list)
     member.save()
     return member
 
@@ -339,6 +343,7 @@ def member_deactivate(*, actor: Membership, member: Membership) -> Membership:
         tokens = tokens.filter(organisation_id=member.organisation_id)
     tokens.update(revoked_at=now)
     user.end_all_sessions()
+    audit_member_status(actor=actor, member=member, action=AuditAction.MEMBER_DEACTIVATE)
     return member
 
 
@@ -359,6 +364,7 @@ def member_reactivate(*, actor: Membership, member: Membership) -> Membership:
         invitation.save()
         send_invitations_after_commit([invitation.pk])
     member.save(update_fields=["status", "deactivated_at"])
+    audit_member_status(actor=actor, member=member, action=AuditAction.MEMBER_REACTIVATE)
     return member
 
 
