@@ -14,7 +14,8 @@ from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
-from salescoach.privacy.services import audit_denied
+from salescoach.privacy.api import router as privacy_router
+from salescoach.privacy.services import RecordedRefusal, audit_denied
 
 api = NinjaAPI(
     title="SalesCoach API",
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
+api.add_router("/", privacy_router)
 
 
 @api.exception_handler(ValidationError)
@@ -49,13 +51,14 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     # Every refused operation is on record: the operation, never its data.
-    match = request.resolver_match
-    audit_denied(
-        object_type="api",
-        object_id=f"{request.method} /{match.route if match else ''}",
-        actor=getattr(request, "sc_membership", None),
-        actor_user=request.user if request.user.is_authenticated else None,
-    )
+    if not isinstance(exc, RecordedRefusal):
+        match = request.resolver_match
+        audit_denied(
+            object_type="api",
+            object_id=f"{request.method} /{match.route if match else ''}",
+            actor=getattr(request, "sc_membership", None),
+            actor_user=request.user if request.user.is_authenticated else None,
+        )
     detail = str(exc) or _("You are not allowed to do this.")
     return api.create_response(request, {"detail": detail}, status=403)
 

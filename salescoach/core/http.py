@@ -14,7 +14,7 @@ from django_htmx.middleware import HtmxDetails
 from salescoach.accounts.models import User
 from salescoach.organisations.models import Membership, Organisation
 from salescoach.privacy.access import access_membership_of_user
-from salescoach.privacy.services import audit_denied
+from salescoach.privacy.services import RecordedRefusal, audit_denied
 
 
 class OrgRequest(HttpRequest):
@@ -43,6 +43,8 @@ def org_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
             request.session[SESSION_ORGANISATION] = org_slug
         try:
             return view(org_request, *args, **kwargs)
+        except RecordedRefusal:
+            raise
         except PermissionDenied:
             # Every refused page or action is on record (the page's name, never its data).
             match = request.resolver_match

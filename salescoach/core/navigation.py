@@ -32,6 +32,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),
 ]
 
 

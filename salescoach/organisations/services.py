@@ -30,10 +30,18 @@ from salescoach.organisations.models import (
 )
 from salescoach.privacy import rules
 from salescoach.privacy.models import AuditAction
-from salescoach.privacy.services import audit_member_status, audit_role_change
+from salescoach.privacy.services import (
+    audit_member_status,
+    audit_record,
+    audit_refusals,
+    audit_role_change,
+)
 
 INVITATION_SALT = "salescoach.organisations.invitation"
 MAX_NAME = 150
+# Product rule 6: aggregates only for groups of at least this many (never below 3).
+MIN_GROUP_SIZE_FLOOR = 3
+MIN_GROUP_SIZE_CEILING = 100
 
 
 class _Unset:
@@ -159,6 +167,62 @@ def organisation_create(*, name: str, slug: str, owner: User) -> Membership:
     )
     _set_roles(membership, [Role.PROGRAMME_OWNER])
     return membership
+
+
+def organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
+    """Change the organisation's privacy settings (programme owner only).
+
+    A refused value is on the audit record, like the change itself.
+    """
+    organisation = actor.organisation
+    with audit_refusals(
+        action=AuditAction.SETTINGS_CHANGE,
+        object_type="organisations.organisation",
+        object_id=organisation.pk,
+        actor=actor,
+    ):
+        return _organisation_update_settings(actor=actor, min_group_size=min_group_size)
+
+
+@transaction.atomic
+def _organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
+    if not rules.can_change_privacy_settings(actor):
+        raise PermissionDenied(_("Only a programme owner can change the organisation's settings."))
+    try:
+        size = int(min_group_size)
+    except (TypeError, ValueError):
+        raise ValidationError({"min_group_size": _("Enter a whole number.")}) from None
+    if size < MIN_GROUP_SIZE_FLOOR:
+        raise ValidationError(
+            {
+                "min_group_size": _(
+                    "The minimum group size cannot be below %(min)d: smaller groups would let "
+                    "people recognise each other's answers."
+                )
+                % {"min": MIN_GROUP_SIZE_FLOOR}
+            }
+        )
+    if size > MIN_GROUP_SIZE_CEILING:
+        raise ValidationError(
+            {
+                "min_group_size": _("The minimum group size can be at most %(max)d.")
+                % {"max": MIN_GROUP_SIZE_CEILING}
+            }
+        )
+    organisation = Organisation.objects.select_for_update().get(pk=actor.organisation_id)
+    previous = organisation.min_group_size
+    if previous != size:
+        organisation.min_group_size = size
+        organisation.save(update_fields=["min_group_size"])
+        audit_record(
+            action=AuditAction.SETTINGS_CHANGE,
+            object_type="organisations.organisation",
+            object_id=organisation.pk,
+            actor=actor,
+            detail=f"min_group_size:{previous}={size}",
+        )
+    actor.organisation = organisation
+    return organisation
 
 
 @transaction.atomic

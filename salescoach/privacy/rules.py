@@ -59,3 +59,16 @@ def can_view_team(viewer: Membership, team: Team) -> bool:
 
 def can_view_member(viewer: Membership, member: Membership) -> bool:
     return Membership.objects.filter(visible_members_q(viewer), pk=member.pk).exists()
+
+
+# --- privacy: audit log, settings, personal data ---------------------------------------------
+
+
+def can_read_audit_log(viewer: Membership) -> bool:
+    """The organisation's audit log (without entries about coaching data)."""
+    return is_programme_owner(viewer)
+
+
+def can_change_privacy_settings(viewer: Membership) -> bool:
+    """Such as the minimum group size for aggregates."""
+    return is_programme_owner(viewer)

@@ -170,6 +170,11 @@ def audit_export(
     ]
 
 
+class RecordedRefusal(PermissionDenied):
+    """A refusal the service has already written to the audit log (the pages and the API
+    record every other PermissionDenied themselves)."""
+
+
 @contextmanager
 def audit_refusals(
     *,
@@ -179,14 +184,15 @@ def audit_refusals(
     actor: Membership | None = None,
     subject: Membership | None = None,
 ) -> Iterator[None]:
-    """Record a refused change (PermissionDenied or ValidationError) and let it through.
+    """Record a change refused for bad input (ValidationError) and let the error through.
 
     Wrap the change's own ``transaction.atomic`` block in this, so the entry is written
-    after the change was rolled back and stays.
+    after the change was rolled back and stays. (A PermissionDenied is recorded where it
+    reaches a page or the API, see ``salescoach.core.http.org_view``.)
     """
     try:
         yield
-    except (PermissionDenied, ValidationError):
+    except ValidationError:
         audit_record(
             action=action,
             object_type=object_type,
