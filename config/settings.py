@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "salescoach.organisations",
     "salescoach.imports",
     "salescoach.privacy",
+    "salescoach.evaluations",
     "salescoach.api",
     "django.contrib.admin",
     "django.contrib.auth",

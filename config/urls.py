@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("salescoach.organisations.urls")),
     path("", include("salescoach.imports.urls")),
     path("", include("salescoach.privacy.urls")),
+    path("", include("salescoach.evaluations.urls")),
     path("accounts/", include("salescoach.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from salescoach.accounts.services import api_token_create
 from salescoach.api.api import api
+from salescoach.evaluations.models import EvaluationCycle
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
@@ -43,12 +44,25 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         token, _ = api_token_create(user=people.seller.user, name="victim")
         return token.pk
 
+    def cycle_id() -> int:
+        from tests.evaluations.helpers import make_cycle
+
+        return make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}").pk
+
+    def evaluation_id() -> int:
+        from tests.evaluations.helpers import make_cycle, make_evaluation
+
+        cycle = make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}")
+        return make_evaluation(people.manager, people.seller, cycle).pk
+
     return {
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
         "invitation_id": invitation_id,
         "job_id": job_id,
         "token_id": token_id,
+        "cycle_id": cycle_id,
+        "evaluation_id": evaluation_id,
     }
 
 

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
+from salescoach.evaluations.api import router as evaluations_router
 from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
@@ -36,6 +37,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
 api.add_router("/", privacy_router)
+api.add_router("/", evaluations_router)
 
 
 @api.exception_handler(ValidationError)

@@ -23,6 +23,7 @@ HOME_PROVIDERS = [
     "salescoach.organisations.home.organisation_overview",
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
+    "salescoach.evaluations.home.evaluations",
 ]
 
 

@@ -28,10 +28,18 @@ def _leads_people(member: Membership) -> bool:
     return rules.is_programme_owner(member) or member.has_role(Role.SALES_MANAGER)
 
 
+def _takes_part_in_evaluations(member: Membership) -> bool:
+    """Everyone who can be evaluated or evaluates; not a coach as such (rule 2)."""
+    return rules.is_programme_owner(member) or member.has_role(
+        Role.SALES_MANAGER, Role.SELLER, Role.NON_SALES, Role.SENIOR_SELLER
+    )
+
+
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Evaluations"), "evaluations:list", "evaluations", _takes_part_in_evaluations),
     NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),
 ]
 

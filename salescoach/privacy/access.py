@@ -19,6 +19,7 @@ from salescoach.privacy.services import audit_refused_lookup, int_id_or_none
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
+    from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
 
 M = TypeVar("M", bound=Model)
@@ -99,3 +100,17 @@ def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
     return get_or_404(import_job_list(viewer=viewer), job_id, viewer=viewer)
+
+
+def access_evaluation_cycle(*, viewer: Membership, cycle_id: Any) -> EvaluationCycle:
+    from salescoach.evaluations.selectors import cycle_list
+
+    return get_or_404(cycle_list(viewer=viewer), cycle_id, viewer=viewer)
+
+
+def access_evaluation(*, viewer: Membership, evaluation_id: Any) -> Evaluation:
+    from salescoach.evaluations.selectors import evaluation_list, with_content
+
+    return get_or_404(
+        with_content(evaluation_list(viewer=viewer)), evaluation_id, viewer=viewer, subject_field="seller"
+    )
