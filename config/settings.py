@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "salescoach.imports",
     "salescoach.privacy",
     "salescoach.evaluations",
+    "salescoach.surveys",
     "salescoach.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -55,6 +55,19 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         cycle = make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}")
         return make_evaluation(people.manager, people.seller, cycle).pk
 
+    def run_id() -> int:
+        from tests.surveys.helpers import grow_team, start_run
+
+        grow_team(people.team, people.org.min_group_size)
+        return start_run(people.manager, team=people.team).pk
+
+    def template_id() -> int:
+        from salescoach.surveys.services import template_create
+
+        return template_create(
+            actor=people.owner, name="Victim template", questions=[{"kind": "likert", "text": "Fine?"}]
+        ).pk
+
     return {
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
@@ -63,6 +76,8 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         "token_id": token_id,
         "cycle_id": cycle_id,
         "evaluation_id": evaluation_id,
+        "run_id": run_id,
+        "template_id": template_id,
     }
 
 

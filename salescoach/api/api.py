@@ -17,6 +17,7 @@ from salescoach.imports.api import router as imports_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
 from salescoach.privacy.services import RecordedRefusal, audit_denied
+from salescoach.surveys.api import router as surveys_router
 
 api = NinjaAPI(
     title="SalesCoach API",
@@ -38,6 +39,7 @@ api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
 api.add_router("/", privacy_router)
 api.add_router("/", evaluations_router)
+api.add_router("/", surveys_router)
 
 
 @api.exception_handler(ValidationError)

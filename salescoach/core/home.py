@@ -24,6 +24,7 @@ HOME_PROVIDERS = [
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
     "salescoach.evaluations.home.evaluations",
+    "salescoach.surveys.home.open_surveys",
 ]
 
 

@@ -40,6 +40,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
     NavItem(_("Evaluations"), "evaluations:list", "evaluations", _takes_part_in_evaluations),
+    NavItem(_("Surveys"), "surveys:home", "surveys", lambda m: True),
     NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),
 ]
 

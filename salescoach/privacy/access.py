@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from salescoach.accounts.models import User
     from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
+    from salescoach.surveys.models import SurveyRun, SurveyTemplate
 
 M = TypeVar("M", bound=Model)
 
@@ -114,3 +115,23 @@ def access_evaluation(*, viewer: Membership, evaluation_id: Any) -> Evaluation:
     return get_or_404(
         with_content(evaluation_list(viewer=viewer)), evaluation_id, viewer=viewer, subject_field="seller"
     )
+
+
+def access_survey_template(*, viewer: Membership, template_id: Any) -> SurveyTemplate:
+    from salescoach.surveys.selectors import template_list
+
+    return get_or_404(template_list(viewer=viewer), template_id, viewer=viewer)
+
+
+def access_survey_run(*, viewer: Membership, run_id: Any) -> SurveyRun:
+    """A run the viewer follows (its progress and aggregated results)."""
+    from salescoach.surveys.selectors import run_list
+
+    return get_or_404(run_list(viewer=viewer), run_id, viewer=viewer)
+
+
+def access_survey_run_to_answer(*, viewer: Membership, run_id: Any) -> SurveyRun:
+    """A run the viewer was invited to answer."""
+    from salescoach.surveys.selectors import invited_run_list
+
+    return get_or_404(invited_run_list(viewer=viewer), run_id, viewer=viewer)

@@ -49,6 +49,7 @@ EXPORT_SECTIONS: dict[str, str] = {
     "account": "salescoach.accounts.export.account_section",
     "organisations": "salescoach.organisations.export.organisations_section",
     "evaluations": "salescoach.evaluations.export.evaluations_section",
+    "surveys": "salescoach.surveys.export.surveys_section",
     "access_log": "salescoach.privacy.export.access_log_section",
     "coaching_notes": "salescoach.privacy.export.no_coaching_notes_yet",
 }
