@@ -24,6 +24,7 @@ from salescoach.evaluations.models import (
     EvaluationStatus,
 )
 from salescoach.organisations.models import Membership
+from salescoach.privacy.services import RefusedReference, records_refused_references
 
 MAX_CRITERIA = 30
 MAX_COMMENT = 3000
@@ -155,6 +156,7 @@ def _check_coaching(seller: Membership, day: date) -> None:
         )
 
 
+@records_refused_references
 @transaction.atomic
 def evaluation_create(
     *, actor: Membership, cycle: EvaluationCycle, seller_id: Any, day: date | None, at: time | None
@@ -172,7 +174,12 @@ def evaluation_create(
         else None
     )
     if seller is None:
-        raise ValidationError({"seller": _("You can only evaluate the people you manage.")})
+        raise RefusedReference(
+            {"seller": _("You can only evaluate the people you manage.")},
+            model=Membership,
+            ids=[seller_id],
+            subject_column="id",
+        )
     if Evaluation.objects.filter(cycle=cycle, seller=seller).exists():
         raise ValidationError(
             {

@@ -10,9 +10,10 @@ the refusal itself stays on record.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
@@ -274,6 +275,51 @@ def audit_refused_lookup(
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+class RefusedReference(ValidationError):
+    """Bad input that names objects the actor may not use (a forged id in a form or an API
+    payload). Raised inside a service; ``records_refused_references`` puts it on record."""
+
+    def __init__(
+        self,
+        message: Any,
+        *,
+        model: type[models.Model],
+        ids: Iterable[Any],
+        subject_column: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.model = model
+        self.ids = [i for i in (int_id_or_none(v) for v in ids) if i is not None]
+        self.subject_column = subject_column
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def records_refused_references(service: Callable[P, R]) -> Callable[P, R]:
+    """Put a service's RefusedReference on the audit record -- for each named object that
+    exists -- and let it through. Decorate *outside* ``transaction.atomic``, so the entry
+    stays after the refused change was rolled back."""
+
+    @wraps(service)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return service(*args, **kwargs)
+        except RefusedReference as refusal:
+            actor = kwargs.get("actor")
+            for object_id in refusal.ids:
+                audit_refused_lookup(
+                    viewer=actor,  # type: ignore[arg-type]
+                    model=refusal.model,
+                    lookup_value=object_id,
+                    subject_column=refusal.subject_column,
+                )
+            raise
+
+    return wrapper
 
 
 def int_id_or_none(value: Any) -> int | None:

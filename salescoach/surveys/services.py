@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from salescoach.organisations.models import Membership, MembershipStatus, Team
+from salescoach.privacy.services import RefusedReference, records_refused_references
 from salescoach.surveys import rules
 from salescoach.surveys.models import (
     LIKERT_MAX,
@@ -97,7 +98,9 @@ def _group(
     if team_id not in (None, ""):
         team = Team.objects.filter(rules.surveyable_teams_q(actor), pk=_as_int(team_id) or 0).first()
         if team is None:
-            raise ValidationError({"team": _("You can only survey the teams you manage.")})
+            raise RefusedReference(
+                {"team": _("You can only survey the teams you manage.")}, model=Team, ids=[team_id]
+            )
         members = list(
             Membership.objects.filter(team=team, status=MembershipStatus.ACTIVE)
             .exclude(pk__in=[team.manager_id, actor.pk])
@@ -111,7 +114,12 @@ def _group(
         ).select_related("user")
     )
     if len(members) != len(wanted):
-        raise ValidationError({"members": _("You can only invite the people you lead.")})
+        raise RefusedReference(
+            {"members": _("You can only invite the people you lead.")},
+            model=Membership,
+            ids=wanted - {m.pk for m in members},
+            subject_column="id",
+        )
     return None, members
 
 
@@ -122,6 +130,7 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
+@records_refused_references
 @transaction.atomic
 def run_create(
     *,
@@ -140,7 +149,9 @@ def run_create(
         rules.visible_templates_q(actor), pk=_as_int(template_id) or 0
     ).first()
     if template is None:
-        raise ValidationError({"template": _("Choose one of the survey templates.")})
+        raise RefusedReference(
+            {"template": _("Choose one of the survey templates.")}, model=SurveyTemplate, ids=[template_id]
+        )
     title = _text(title, field="title", max_length=150) or template.display_name
     today = timezone.localdate()
     if opens_on is None or closes_on is None:
