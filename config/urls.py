@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("salescoach.core.urls")),
     path("", include("salescoach.organisations.urls")),
     path("", include("salescoach.imports.urls")),
+    path("", include("salescoach.programmes.urls")),
+    path("", include("salescoach.craft.urls")),
     path("", include("salescoach.privacy.urls")),
     path("", include("salescoach.evaluations.urls")),
     path("", include("salescoach.surveys.urls")),
@@ -21,3 +23,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "salescoach.core.views.server_error"

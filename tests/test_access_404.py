@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from salescoach.accounts.services import api_token_create
 from salescoach.api.api import api
+from salescoach.craft.intake import ITEM_KEYS
 from salescoach.evaluations.models import EvaluationCycle
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
@@ -44,6 +45,14 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         token, _ = api_token_create(user=people.seller.user, name="victim")
         return token.pk
 
+    def intake_id() -> int:
+        from salescoach.craft.services import intake_submit
+        from salescoach.organisations.models import Role
+        from tests.factories import MembershipFactory
+
+        consultant = MembershipFactory(organisation=people.org, roles=[Role.NON_SALES], team=people.team)
+        return intake_submit(actor=consultant, answers=dict.fromkeys(ITEM_KEYS, 3)).pk
+
     def cycle_id() -> int:
         from tests.evaluations.helpers import make_cycle
 
@@ -69,6 +78,7 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         ).pk
 
     return {
+        "intake_id": intake_id,
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
         "invitation_id": invitation_id,

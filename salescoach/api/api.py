@@ -12,11 +12,14 @@ from ninja import NinjaAPI
 
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
+from salescoach.craft.api import router as craft_router
 from salescoach.evaluations.api import router as evaluations_router
 from salescoach.imports.api import router as imports_router
+from salescoach.insights.api import router as insights_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
 from salescoach.privacy.services import RecordedRefusal, audit_denied
+from salescoach.programmes.api import router as programmes_router
 from salescoach.surveys.api import router as surveys_router
 
 api = NinjaAPI(
@@ -37,6 +40,9 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/imports", imports_router)
+api.add_router("/", programmes_router)
+api.add_router("/insights", insights_router)
+api.add_router("/", craft_router)
 api.add_router("/", privacy_router)
 api.add_router("/", evaluations_router)
 api.add_router("/", surveys_router)

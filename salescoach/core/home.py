@@ -23,6 +23,8 @@ HOME_PROVIDERS = [
     "salescoach.organisations.home.organisation_overview",
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
+    "salescoach.craft.home.coaching_style",
+    "salescoach.craft.home.intake",
     "salescoach.evaluations.home.evaluations",
     "salescoach.surveys.home.open_surveys",
 ]

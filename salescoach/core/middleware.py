@@ -1,10 +1,13 @@
-"""Response headers that every page and API answer carries."""
+"""Middleware for every request: security headers and size limits."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 CSP = "; ".join(
     [
@@ -40,3 +43,32 @@ class SecurityHeadersMiddleware:
         if personal and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store, private"
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse bodies larger than MAX_REQUEST_BYTES before reading them (413)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            return problem_response(request, 413, _("The request is too large."))
+        return self.get_response(request)
+
+
+def problem_response(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        response: HttpResponse = JsonResponse({"detail": message}, status=status)
+    else:
+        response = HttpResponse(
+            render_to_string("core/problem.html", {"message": message, "status": status}),
+            status=status,
+        )
+    if status == 503:
+        response["Retry-After"] = "5"
+    return response

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from salescoach.accounts.models import User
 from salescoach.core.health import health_checks
 from salescoach.core.home import home_sections
 from salescoach.core.http import SESSION_ORGANISATION, OrgRequest, org_view
+from salescoach.core.middleware import problem_response
 from salescoach.organisations.selectors import (
     membership_list_for_user,
     pending_invitations_for_user,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -60,3 +68,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler: a database outage becomes a clear 503, anything else a plain 500
+    page. Neither shows internals. Django reconnects by itself on a later request
+    (CONN_HEALTH_CHECKS), so the app recovers without a restart."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        logger.warning("database unavailable: %s", type(exception).__name__)
+        return problem_response(
+            request, 503, _("SalesCoach is briefly unavailable. Please try again in a moment.")
+        )
+    if request.path.startswith("/api/"):
+        return problem_response(request, 500, _("Something went wrong. Please try again in a moment."))
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from salescoach.insights.rules import TEAM_INSIGHTS_DENIED, can_view_team_insights
 from salescoach.organisations import selectors
 from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Organisation, Team
-from salescoach.privacy.services import audit_refused_lookup, int_id_or_none
+from salescoach.privacy.services import audit_denied, audit_refused_lookup, int_id_or_none
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
+    from salescoach.craft.models import Intake
     from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
     from salescoach.surveys.models import SurveyRun, SurveyTemplate
@@ -135,3 +137,31 @@ def access_survey_run_to_answer(*, viewer: Membership, run_id: Any) -> SurveyRun
     from salescoach.surveys.selectors import invited_run_list
 
     return get_or_404(invited_run_list(viewer=viewer), run_id, viewer=viewer)
+
+
+def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
+    """A team whose aggregates the viewer may see: 404 for a team they cannot see at all,
+    PermissionDenied for their own team when its aggregates are not theirs to see."""
+    team = access_team(viewer=viewer, team_id=team_id)
+    if not can_view_team_insights(viewer, team):
+        raise PermissionDenied(TEAM_INSIGHTS_DENIED)
+    return team
+
+
+def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
+    """An intake its coachee (or, once coaching relationships exist, their coach) may see."""
+    from salescoach.craft.models import Intake
+    from salescoach.privacy.rules import can_view_intake_of
+
+    intake = get_or_404(
+        Intake.objects.filter(organisation_id=viewer.organisation_id).select_related(
+            "coachee__user", "baseline"
+        ),
+        intake_id,
+        viewer=viewer,
+        subject_field="coachee",
+    )
+    if not can_view_intake_of(viewer, intake.coachee):
+        audit_denied(actor=viewer, object_type="craft.intake", object_id=intake.pk, subject=intake.coachee)
+        raise Http404
+    return intake

@@ -61,6 +61,61 @@ def can_view_member(viewer: Membership, member: Membership) -> bool:
     return Membership.objects.filter(visible_members_q(viewer), pk=member.pk).exists()
 
 
+def can_use_advisor(viewer: Membership) -> bool:
+    """The coaching-model advisor is for those who set up coaching: programme owners and managers."""
+    return viewer.is_active and viewer.has_role(Role.PROGRAMME_OWNER, Role.SALES_MANAGER)
+
+
+def can_view_team_insights(viewer: Membership, team: Team) -> bool:
+    """Team aggregates (impact of coaching, indicators): the programme owner, the team's
+    manager and that manager's own superior -- never sellers or coaches (the visibility
+    matrix gives them no one else's results)."""
+    if not viewer.is_active or team.organisation_id != viewer.organisation_id:
+        return False
+    if is_programme_owner(viewer):
+        return True
+    return viewer.pk in (team.manager_id, team.manager.reports_to_id)
+
+
+# --- coaching craft --------------------------------------------------------------------
+# Membership roles that coach: managers coach their team (model 1), senior sellers their
+# peers (model 2), internal and external coaches (models 3 and 4).
+CRAFT_COACH_ROLES = (Role.SALES_MANAGER, Role.SENIOR_SELLER, Role.INTERNAL_COACH, Role.EXTERNAL_COACH)
+
+
+def is_coach_of(coach: Membership, coachee: Membership) -> bool:
+    """Does ``coach`` coach ``coachee`` (in the same organisation)?
+
+    The coaching relationships are built on the coaching workspace (branch
+    ``coaching``); until they exist, nobody is anybody's coach here and this answers no.
+    Everything that "the coachee's coach may see" (the non-sales intake results) asks
+    this one question.
+    """
+    return False
+
+
+def can_practise_coaching(viewer: Membership) -> bool:
+    """The ask-don't-tell practice page and one's own coaching-style trend."""
+    return viewer.is_active and viewer.has_role(*CRAFT_COACH_ROLES)
+
+
+def can_view_style_overview(viewer: Membership) -> bool:
+    """Coaching-style figures of the organisation's coaches, aggregated above the threshold."""
+    return is_programme_owner(viewer)
+
+
+def can_take_intake(viewer: Membership) -> bool:
+    """The sales-blockade intake is for professionals who are asked to sell."""
+    return viewer.is_active and viewer.has_role(Role.NON_SALES)
+
+
+def can_view_intake_of(viewer: Membership, coachee: Membership) -> bool:
+    """An intake belongs to the coachee; their coach may read it, nobody else."""
+    if not viewer.is_active or viewer.organisation_id != coachee.organisation_id:
+        return False
+    return viewer.pk == coachee.pk or is_coach_of(viewer, coachee)
+
+
 # --- privacy: audit log, settings, personal data ---------------------------------------------
 
 

@@ -205,3 +205,19 @@ def test_openapi_and_docs_are_served(people: People) -> None:
     docs = Client().get("/api/v1/docs")
     assert docs.status_code == 200
     assert "cdn" not in docs.content.decode().lower()
+
+
+def test_session_authenticated_changes_need_the_csrf_token(people: People) -> None:
+    from tests.factories import PASSWORD
+
+    client = Client(enforce_csrf_checks=True)
+    client.login(username="seller@example.com", password=PASSWORD)
+    assert client.get("/api/v1/me").status_code == 200
+    response = client.post("/api/v1/me/tokens", {"name": "x"}, content_type="application/json")
+    assert response.status_code == 403
+    client.get("/accounts/settings/")
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/api/v1/me/tokens", {"name": "x"}, content_type="application/json", HTTP_X_CSRFTOKEN=token
+    )
+    assert response.status_code == 201

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 # Each app that has demo data adds its loader here; they run in this order.
 DEMO_LOADERS = [
     "salescoach.organisations.demo.load",
+    "salescoach.craft.demo.load",
     "salescoach.evaluations.demo.load",
     "salescoach.surveys.demo.load",
 ]
