@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "salescoach.core.middleware.SecurityHeadersMiddleware",
+    "salescoach.privacy.middleware.DeferredAuditMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -9,9 +9,11 @@ the refusal itself stays on record.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -24,6 +26,8 @@ from salescoach.privacy.models import AuditAction, AuditEntry, AuditOutcome
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
     from salescoach.organisations.models import Membership
+
+logger = logging.getLogger(__name__)
 
 DETAIL = re.compile(r"^[a-z0-9_:;,.=-]*$")
 # The range of a 64-bit primary key: anything else cannot name a row.
@@ -208,6 +212,33 @@ def audit_refusals(
 # --- refused lookups in the access gate ------------------------------------------------------
 
 
+# Refused lookups found while answering a request are written after the response has
+# been sent (see DeferredAuditMiddleware): the answer, and how long it takes, is then
+# the same whether the object exists or not.
+_deferred: ContextVar[list[Callable[[], None]] | None] = ContextVar("salescoach_deferred_audit", default=None)
+
+
+def write_deferred(pending: list[Callable[[], None]]) -> None:
+    while pending:
+        write = pending.pop(0)
+        try:
+            write()
+        except Exception:  # the answer has gone out; a lost entry must not go unnoticed
+            logger.exception("could not write a deferred audit entry")
+
+
+@contextmanager
+def deferred_audit() -> Iterator[list[Callable[[], None]]]:
+    """Collect refused-lookup entries instead of writing them; the caller writes them with
+    ``write_deferred`` (see salescoach.privacy.middleware)."""
+    pending: list[Callable[[], None]] = []
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+
+
 def audit_refused_lookup(
     *,
     viewer: Membership | None,
@@ -220,9 +251,10 @@ def audit_refused_lookup(
 ) -> None:
     """Record a refused access to a row -- if, and only if, that row exists.
 
-    One INSERT ... SELECT: the same single statement runs whether the row exists or not,
-    so the answer (and its timing) tells the caller nothing, and the answer to them is the
-    404 it would have been anyway. Columns are taken from the model, never from input.
+    One INSERT ... SELECT that inserts a row only when the object exists. During a request
+    it is written after the response has gone out (DeferredAuditMiddleware), so neither the
+    answer -- the 404 it would have been anyway -- nor its timing tells the caller whether
+    the object exists. Columns are taken from the model, never from input.
     """
     meta = model._meta
     quote = connection.ops.quote_name
@@ -273,8 +305,16 @@ def audit_refused_lookup(
         "",
         lookup_value,
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+
+    def write() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    pending = _deferred.get()
+    if pending is None:
+        write()
+    else:
+        pending.append(write)
 
 
 class RefusedReference(ValidationError):

@@ -224,3 +224,43 @@ def test_role_changes_by_import_are_recorded(people: People) -> None:
     recorded = AuditEntry.objects.get(action=AuditAction.ROLE_CHANGE)
     assert recorded.subject_membership_id == people.colleague.pk
     assert recorded.detail == "added:senior_seller"
+
+
+def test_in_a_request_the_refusal_is_written_after_the_response_has_gone_out(
+    people: People, rf, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    """While answering, a foreign id and a missing id cost exactly the same (one query);
+    the entry for the foreign one is written when the server closes the response."""
+    from django.http import HttpResponse
+
+    from salescoach.privacy.middleware import DeferredAuditMiddleware
+
+    def view_for(team_id: int):  # type: ignore[no-untyped-def]
+        def view(request):  # type: ignore[no-untyped-def]
+            try:
+                access_team(viewer=people.outsider, team_id=team_id)
+            except Http404:
+                return HttpResponse(status=404)
+            return HttpResponse()
+
+        return DeferredAuditMiddleware(view)
+
+    assert people.outsider.roles  # loaded, as the page's membership has them
+    responses = []
+    for team_id in (people.team.pk, 999999):
+        with django_assert_num_queries(1):
+            responses.append(view_for(team_id)(rf.get("/")))
+    assert [r.status_code for r in responses] == [404, 404]
+    assert not AuditEntry.objects.exists()
+    # Close them as a server does (without ending the test's database connection, as
+    # Django's test client does too).
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        for response in responses:
+            response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert list(AuditEntry.objects.values_list("object_id", flat=True)) == [str(people.team.pk)]
