@@ -39,8 +39,8 @@ def get_or_404(
 
     With a ``viewer``, a refusal of an object that exists (another organisation's, or
     one outside the viewer's scope) is written to the audit log -- one extra statement,
-    only on the 404 path, that runs the same whether the object exists or not. The
-    answer stays the same 404. ``subject_field`` names the column that says whose data
+    only on the 404 path, written after the response has gone out when in a request. The
+    answer stays the same 404, in the same time. ``subject_field`` names the column that says whose data
     the object is (e.g. ``seller_id``), so that person can see the attempt.
     """
     pk = int_id_or_none(object_id)
