@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "salescoach.insights",
     "salescoach.craft",
     "salescoach.coaching",
+    "salescoach.evaluations",
+    "salescoach.surveys",
     "salescoach.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "salescoach.core.middleware.SecurityHeadersMiddleware",
+    "salescoach.privacy.middleware.DeferredAuditMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

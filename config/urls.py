@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("salescoach.craft.urls")),
     path("", include("salescoach.coaching.urls")),
     path("", include("salescoach.privacy.urls")),
+    path("", include("salescoach.evaluations.urls")),
+    path("", include("salescoach.surveys.urls")),
     path("accounts/", include("salescoach.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

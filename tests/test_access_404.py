@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from salescoach.accounts.services import api_token_create
 from salescoach.api.api import api
 from salescoach.craft.intake import ITEM_KEYS
+from salescoach.evaluations.models import EvaluationCycle
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
@@ -62,6 +63,30 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
 
         return get
 
+    def cycle_id() -> int:
+        from tests.evaluations.helpers import make_cycle
+
+        return make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}").pk
+
+    def evaluation_id() -> int:
+        from tests.evaluations.helpers import make_cycle, make_evaluation
+
+        cycle = make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}")
+        return make_evaluation(people.manager, people.seller, cycle).pk
+
+    def run_id() -> int:
+        from tests.surveys.helpers import grow_team, start_run
+
+        grow_team(people.team, people.org.min_group_size)
+        return start_run(people.manager, team=people.team).pk
+
+    def template_id() -> int:
+        from salescoach.surveys.services import template_create
+
+        return template_create(
+            actor=people.owner, name="Victim template", questions=[{"kind": "likert", "text": "Fine?"}]
+        ).pk
+
     return {
         "intake_id": intake_id,
         "relationship_id": coaching("relationship"),
@@ -77,6 +102,10 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         "invitation_id": invitation_id,
         "job_id": job_id,
         "token_id": token_id,
+        "cycle_id": cycle_id,
+        "evaluation_id": evaluation_id,
+        "run_id": run_id,
+        "template_id": template_id,
     }
 
 

@@ -28,6 +28,8 @@ HOME_PROVIDERS = [
     "salescoach.organisations.home.my_place",
     "salescoach.craft.home.coaching_style",
     "salescoach.craft.home.intake",
+    "salescoach.evaluations.home.evaluations",
+    "salescoach.surveys.home.open_surveys",
 ]
 
 

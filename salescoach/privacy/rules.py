@@ -125,3 +125,16 @@ def can_view_intake_of(viewer: Membership, coachee: Membership) -> bool:
     if not viewer.is_active or viewer.organisation_id != coachee.organisation_id:
         return False
     return viewer.pk == coachee.pk or is_coach_of(viewer, coachee)
+
+
+# --- privacy: audit log, settings, personal data ---------------------------------------------
+
+
+def can_read_audit_log(viewer: Membership) -> bool:
+    """The organisation's audit log (without entries about coaching data)."""
+    return is_programme_owner(viewer)
+
+
+def can_change_privacy_settings(viewer: Membership) -> bool:
+    """Such as the minimum group size for aggregates."""
+    return is_programme_owner(viewer)

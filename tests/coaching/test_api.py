@@ -365,4 +365,4 @@ def test_a_token_for_one_organisation_exports_that_organisation_only(people: Peo
     MembershipFactory(organisation=people.outsider_org, user=people.coach.user, roles=["external_coach"])
     _, raw = api_token_create(user=people.coach.user, name="t", organisation=people.outsider_org)
     data = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/me/export").json()
-    assert [o["slug"] for o in data["organisations"]] == [people.outsider_org.slug]
+    assert [o["organisation"]["slug"] for o in data["organisations"]] == [people.outsider_org.slug]

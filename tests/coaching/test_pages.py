@@ -261,8 +261,8 @@ def test_prepare_page_picks_bank_questions_and_keeps_own_ones(coaching: Coaching
 def test_the_export_download_on_the_settings_page(coaching: Coaching, client_for) -> None:
     services.note_create(actor=coaching.seller, relationship=coaching.relationship, text="mijn notitie")
     client = client_for(coaching.seller)
-    assert "/me/export/" in client.get("/accounts/settings/").content.decode()
-    response = client.get("/me/export/")
+    assert "/privacy/export/" in client.get("/accounts/settings/").content.decode()
+    response = client.get("/privacy/export/")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     data = response.json()

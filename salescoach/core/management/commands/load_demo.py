@@ -14,6 +14,8 @@ DEMO_LOADERS = [
     "salescoach.organisations.demo.load",
     "salescoach.craft.demo.load",
     "salescoach.coaching.demo.load",
+    "salescoach.evaluations.demo.load",
+    "salescoach.surveys.demo.load",
 ]
 
 
