@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "salescoach.privacy",
     "salescoach.insights",
     "salescoach.craft",
+    "salescoach.coaching",
+    "salescoach.evaluations",
+    "salescoach.surveys",
     "salescoach.api",
     "salescoach.results",
     "django.contrib.admin",
@@ -92,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "salescoach.core.middleware.SecurityHeadersMiddleware",
+    "salescoach.privacy.middleware.DeferredAuditMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

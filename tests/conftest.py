@@ -148,3 +148,27 @@ def _english_by_default() -> None:
     from django.utils import translation
 
     translation.activate("en")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """On SQLite the test database may empty the audit log between transactional tests
+    (see the guard in salescoach/privacy/migrations/0001_initial.py); tests of the
+    append-only rule switch the guard back within their own transaction."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("UPDATE privacy_audit_guard SET flush_allowed = 1")
+    yield
+
+
+@pytest.fixture
+def audit_guard_as_in_production(db: None) -> None:
+    """The audit log exactly as an application database has it (only differs on SQLite)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE privacy_audit_guard SET flush_allowed = 0")

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from salescoach.accounts.services import api_token_create
 from salescoach.api.api import api
 from salescoach.craft.intake import ITEM_KEYS
+from salescoach.evaluations.models import EvaluationCycle
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
@@ -55,6 +56,40 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         consultant = MembershipFactory(organisation=people.org, roles=[Role.NON_SALES], team=people.team)
         return intake_submit(actor=consultant, answers=dict.fromkeys(ITEM_KEYS, 3)).pk
 
+    coaching_objects: dict[str, int] = {}
+
+    def coaching(name: str) -> Callable[[], int]:
+        def get() -> int:
+            if not coaching_objects:
+                coaching_objects.update(victim_coaching_objects(people))
+            return coaching_objects[name]
+
+        return get
+
+    def cycle_id() -> int:
+        from tests.evaluations.helpers import make_cycle
+
+        return make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}").pk
+
+    def evaluation_id() -> int:
+        from tests.evaluations.helpers import make_cycle, make_evaluation
+
+        cycle = make_cycle(people.owner, name=f"Victim cycle {EvaluationCycle.objects.count()}")
+        return make_evaluation(people.manager, people.seller, cycle).pk
+
+    def run_id() -> int:
+        from tests.surveys.helpers import grow_team, start_run
+
+        grow_team(people.team, people.org.min_group_size)
+        return start_run(people.manager, team=people.team).pk
+
+    def template_id() -> int:
+        from salescoach.surveys.services import template_create
+
+        return template_create(
+            actor=people.owner, name="Victim template", questions=[{"kind": "likert", "text": "Fine?"}]
+        ).pk
+
     def results_stage() -> FunnelStage:
         return funnel_ensure(organisation_id=people.org.pk)[0]
 
@@ -87,6 +122,14 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
 
     return {
         "intake_id": intake_id,
+        "relationship_id": coaching("relationship"),
+        "agreement_id": coaching("agreement"),
+        "session_id": coaching("session"),
+        "note_id": coaching("note"),
+        "item_id": coaching("plan_item"),
+        "proposal_id": coaching("proposal"),
+        "commitment_id": coaching("commitment"),
+        "question_id": coaching("question"),
         "team_id": lambda: people.team.pk,
         "member_id": lambda: people.seller.pk,
         "invitation_id": invitation_id,
@@ -97,6 +140,63 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         "alias_id": alias_id,
         "rate_id": rate_id,
         "mapping_id": mapping_id,
+        "cycle_id": cycle_id,
+        "evaluation_id": evaluation_id,
+        "run_id": run_id,
+        "template_id": template_id,
+    }
+
+
+def victim_coaching_objects(people: People) -> dict[str, int]:
+    """One of each coaching object in the victim organisation (a ride-along session,
+    so that its observation exists too)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from salescoach.coaching import services as coaching
+
+    relationship = coaching.relationship_create(
+        actor=people.owner, coach_id=people.coach.pk, coachee_id=people.seller.pk
+    )
+    agreement = coaching.agreement_propose(
+        actor=people.coach,
+        relationship=relationship,
+        result_to_reach="r",
+        manager_role="m",
+        coach_role="c",
+        review_on=timezone.localdate() + timedelta(days=30),
+    )
+    starts = timezone.now() + timedelta(days=3)
+    session = coaching.session_plan(
+        actor=people.coach,
+        relationship=relationship,
+        kind="ride_along",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    note = coaching.note_create(actor=people.seller, relationship=relationship, text="n")
+    item = coaching.plan_item_create(
+        actor=people.seller, relationship=relationship, layer="pitfall", text="p"
+    )
+    proposal = coaching.proposal_create(
+        actor=people.coach, relationship=relationship, kind="plan_item", layer="choice", text="c"
+    )
+    commitment = coaching.commitment_create(
+        actor=people.seller, relationship=relationship, text="d", due_on=timezone.localdate()
+    )
+    question = coaching.custom_question_add(
+        actor=people.coach, framework="grow", stage="goal", text="Wat wil je?", language="nl"
+    )
+    return {
+        "relationship": relationship.pk,
+        "agreement": agreement.pk,
+        "session": session.pk,
+        "note": note.pk,
+        "plan_item": item.pk,
+        "proposal": proposal.pk,
+        "commitment": commitment.pk,
+        "question": question.pk,
     }
 
 

@@ -12,12 +12,17 @@ from ninja import NinjaAPI
 
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
+from salescoach.coaching.api import router as coaching_router
 from salescoach.craft.api import router as craft_router
+from salescoach.evaluations.api import router as evaluations_router
 from salescoach.imports.api import router as imports_router
 from salescoach.insights.api import router as insights_router
 from salescoach.organisations.api import router as organisations_router
+from salescoach.privacy.api import router as privacy_router
+from salescoach.privacy.services import RecordedRefusal, audit_denied
 from salescoach.programmes.api import router as programmes_router
 from salescoach.results.api import router as results_router
+from salescoach.surveys.api import router as surveys_router
 
 api = NinjaAPI(
     title="SalesCoach API",
@@ -40,6 +45,10 @@ api.add_router("/imports", imports_router)
 api.add_router("/", programmes_router)
 api.add_router("/insights", insights_router)
 api.add_router("/", craft_router)
+api.add_router("/", privacy_router)
+api.add_router("/coaching", coaching_router)
+api.add_router("/", evaluations_router)
+api.add_router("/", surveys_router)
 api.add_router("/results", results_router)
 
 
@@ -55,6 +64,15 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    # Every refused operation is on record: the operation, never its data.
+    if not isinstance(exc, RecordedRefusal):
+        match = request.resolver_match
+        audit_denied(
+            object_type="api",
+            object_id=f"{request.method} /{match.route if match else ''}",
+            actor=getattr(request, "sc_membership", None),
+            actor_user=request.user if request.user.is_authenticated else None,
+        )
     detail = str(exc) or _("You are not allowed to do this.")
     return api.create_response(request, {"detail": detail}, status=403)
 

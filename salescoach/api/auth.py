@@ -52,9 +52,11 @@ def viewer(request: HttpRequest) -> Membership:
     if slug:
         for membership in memberships:
             if membership.organisation.slug == slug:
+                request.sc_membership = membership  # type: ignore[attr-defined]
                 return membership
         raise HttpError(404, _("Not Found"))
     if len(memberships) == 1:
+        request.sc_membership = memberships[0]  # type: ignore[attr-defined]
         return memberships[0]
     if not memberships:
         raise HttpError(403, _("You are not an active member of any organisation."))

@@ -21,10 +21,15 @@ class HomeSection:
 # here is the order on the page.
 HOME_PROVIDERS = [
     "salescoach.organisations.home.organisation_overview",
+    "salescoach.coaching.home.seller_coaching",
+    "salescoach.coaching.home.coach_coaching",
+    "salescoach.coaching.home.manager_coaching",
     "salescoach.organisations.home.managed_teams",
     "salescoach.organisations.home.my_place",
     "salescoach.craft.home.coaching_style",
     "salescoach.craft.home.intake",
+    "salescoach.evaluations.home.evaluations",
+    "salescoach.surveys.home.open_surveys",
     "salescoach.results.home.team_results",
     "salescoach.results.home.my_results",
 ]

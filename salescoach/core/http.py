@@ -7,12 +7,14 @@ from functools import wraps
 from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django_htmx.middleware import HtmxDetails
 
 from salescoach.accounts.models import User
 from salescoach.organisations.models import Membership, Organisation
 from salescoach.privacy.access import access_membership_of_user
+from salescoach.privacy.services import RecordedRefusal, audit_denied
 
 
 class OrgRequest(HttpRequest):
@@ -39,6 +41,14 @@ def org_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         org_request.organisation = membership.organisation
         if request.session.get(SESSION_ORGANISATION) != org_slug:
             request.session[SESSION_ORGANISATION] = org_slug
-        return view(org_request, *args, **kwargs)
+        try:
+            return view(org_request, *args, **kwargs)
+        except RecordedRefusal:
+            raise
+        except PermissionDenied:
+            # Every refused page or action is on record (the page's name, never its data).
+            match = request.resolver_match
+            audit_denied(actor=membership, object_type="page", object_id=match.view_name if match else "")
+            raise
 
     return wrapper

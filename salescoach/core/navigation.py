@@ -29,14 +29,26 @@ def _leads_people(member: Membership) -> bool:
     return rules.is_programme_owner(member) or member.has_role(Role.SALES_MANAGER)
 
 
+def _takes_part_in_evaluations(member: Membership) -> bool:
+    """Everyone who can be evaluated or evaluates; not a coach as such (rule 2)."""
+    return rules.is_programme_owner(member) or member.has_role(
+        Role.SALES_MANAGER, Role.SELLER, Role.NON_SALES, Role.SENIOR_SELLER
+    )
+
+
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people),
+    NavItem(_("Coaching"), "coaching:overview", "coaching", lambda m: True),
+    NavItem(_("Question bank"), "coaching:questions", "questions", rules.can_practise_coaching),
     NavItem(_("Coaching models"), "programmes:advisor", "programmes", rules.can_use_advisor),
     NavItem(_("Practise asking"), "craft:practice", "craft-practice", rules.can_practise_coaching),
     NavItem(_("Coaching style"), "craft:overview", "craft-overview", rules.can_view_style_overview),
     NavItem(_("Intake"), "craft:intake", "craft-intake", rules.can_take_intake),
+    NavItem(_("Evaluations"), "evaluations:list", "evaluations", _takes_part_in_evaluations),
+    NavItem(_("Surveys"), "surveys:home", "surveys", lambda m: True),
+    NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),
     NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
 ]
 

@@ -162,6 +162,32 @@ def organisation_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     raise Http404
 
 
+class OrganisationPatch(Schema):
+    min_group_size: int | None = None
+
+
+@router.patch("/organisations/{slug}", response={200: OrganisationOut, **ERRORS}, tags=["organisations"])
+def organisation_update(request: HttpRequest, slug: str, payload: OrganisationPatch) -> dict[str, Any]:
+    """Change the organisation's settings (programme owner). ``min_group_size``: group
+    figures are shown only for at least this many people; never below 3."""
+    for m in membership_list_for_user(user=request.user):  # type: ignore[arg-type]
+        if m.organisation.slug == slug:
+            request.sc_membership = m  # type: ignore[attr-defined]
+            changes = payload.dict(exclude_unset=True)
+            organisation = m.organisation
+            if "min_group_size" in changes:
+                organisation = services.organisation_update_settings(
+                    actor=m, min_group_size=changes["min_group_size"]
+                )
+            return {
+                "slug": slug,
+                "name": organisation.name,
+                "roles": sorted(m.roles),
+                "min_group_size": organisation.min_group_size,
+            }
+    raise Http404
+
+
 # --- teams -----------------------------------------------------------------------------
 
 

@@ -44,6 +44,7 @@ from salescoach.organisations.services import (
     send_invitations_after_commit,
 )
 from salescoach.privacy import rules
+from salescoach.privacy.services import audit_role_change
 
 ALIASES: dict[str, set[str]] = {
     "email": {"e-mail", "email address", "e-mail address", "e-mailadres", "mail"},
@@ -384,6 +385,12 @@ def _apply(actor: Membership, plan: _Plan) -> None:
     # 4. Roles, team and line manager for every new or changed member.
     touched = [r for r in plan.rows if r.email not in plan.members or r.email in plan.changed]
     touched_ids = [members[r.email].pk for r in touched]
+    # Role changes of people who were already members are on the audit record.
+    for r in touched:
+        if r.email in plan.members:
+            audit_role_change(
+                actor=actor, member=members[r.email], before=members[r.email].roles, after=r.roles
+            )
     RoleAssignment.objects.filter(membership_id__in=touched_ids).delete()
     RoleAssignment.objects.bulk_create(
         [RoleAssignment(membership=members[r.email], role=role) for r in touched for role in r.roles]

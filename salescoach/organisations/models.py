@@ -24,6 +24,12 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            # Rule 6 holds even for a change that bypasses the service (admin, SQL).
+            models.CheckConstraint(
+                condition=models.Q(min_group_size__gte=3), name="min_group_size_at_least_3"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -29,9 +29,19 @@ from salescoach.organisations.models import (
     Team,
 )
 from salescoach.privacy import rules
+from salescoach.privacy.models import AuditAction
+from salescoach.privacy.services import (
+    audit_member_status,
+    audit_record,
+    audit_refusals,
+    audit_role_change,
+)
 
 INVITATION_SALT = "salescoach.organisations.invitation"
 MAX_NAME = 150
+# Product rule 6: aggregates only for groups of at least this many (never below 3).
+MIN_GROUP_SIZE_FLOOR = 3
+MIN_GROUP_SIZE_CEILING = 100
 
 
 class _Unset:
@@ -157,6 +167,62 @@ def organisation_create(*, name: str, slug: str, owner: User) -> Membership:
     )
     _set_roles(membership, [Role.PROGRAMME_OWNER])
     return membership
+
+
+def organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
+    """Change the organisation's privacy settings (programme owner only).
+
+    A refused value is on the audit record, like the change itself.
+    """
+    organisation = actor.organisation
+    with audit_refusals(
+        action=AuditAction.SETTINGS_CHANGE,
+        object_type="organisations.organisation",
+        object_id=organisation.pk,
+        actor=actor,
+    ):
+        return _organisation_update_settings(actor=actor, min_group_size=min_group_size)
+
+
+@transaction.atomic
+def _organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
+    if not rules.can_change_privacy_settings(actor):
+        raise PermissionDenied(_("Only a programme owner can change the organisation's settings."))
+    try:
+        size = int(min_group_size)
+    except (TypeError, ValueError):
+        raise ValidationError({"min_group_size": _("Enter a whole number.")}) from None
+    if size < MIN_GROUP_SIZE_FLOOR:
+        raise ValidationError(
+            {
+                "min_group_size": _(
+                    "The minimum group size cannot be below %(min)d: smaller groups would let "
+                    "people recognise each other's answers."
+                )
+                % {"min": MIN_GROUP_SIZE_FLOOR}
+            }
+        )
+    if size > MIN_GROUP_SIZE_CEILING:
+        raise ValidationError(
+            {
+                "min_group_size": _("The minimum group size can be at most %(max)d.")
+                % {"max": MIN_GROUP_SIZE_CEILING}
+            }
+        )
+    organisation = Organisation.objects.select_for_update().get(pk=actor.organisation_id)
+    previous = organisation.min_group_size
+    if previous != size:
+        organisation.min_group_size = size
+        organisation.save(update_fields=["min_group_size"])
+        audit_record(
+            action=AuditAction.SETTINGS_CHANGE,
+            object_type="organisations.organisation",
+            object_id=organisation.pk,
+            actor=actor,
+            detail=f"min_group_size:{previous}={size}",
+        )
+    actor.organisation = organisation
+    return organisation
 
 
 @transaction.atomic
@@ -308,7 +374,9 @@ def member_update(
             )
         if member.pk == actor.pk and Role.PROGRAMME_OWNER not in role_list:
             raise ValidationError({"roles": _("You cannot remove your own programme owner role.")})
+        before = set(member.role_assignments.values_list("role", flat=True))
         _set_roles(member, role_list)
+        audit_role_change(actor=actor, member=member, before=before, after=role_list)
     member.save()
     return member
 
@@ -339,6 +407,7 @@ def member_deactivate(*, actor: Membership, member: Membership) -> Membership:
         tokens = tokens.filter(organisation_id=member.organisation_id)
     tokens.update(revoked_at=now)
     user.end_all_sessions()
+    audit_member_status(actor=actor, member=member, action=AuditAction.MEMBER_DEACTIVATE)
     return member
 
 
@@ -359,6 +428,7 @@ def member_reactivate(*, actor: Membership, member: Membership) -> Membership:
         invitation.save()
         send_invitations_after_commit([invitation.pk])
     member.save(update_fields=["status", "deactivated_at"])
+    audit_member_status(actor=actor, member=member, action=AuditAction.MEMBER_REACTIVATE)
     return member
 
 

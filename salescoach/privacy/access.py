@@ -15,22 +15,56 @@ from django.http import Http404
 
 from salescoach.insights.rules import TEAM_INSIGHTS_DENIED, can_view_team_insights
 from salescoach.organisations import selectors
-from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Team
+from salescoach.organisations.models import Invitation, Membership, MembershipStatus, Organisation, Team
+from salescoach.privacy.services import audit_denied, audit_refused_lookup, int_id_or_none
 
 if TYPE_CHECKING:
     from salescoach.accounts.models import User
+    from salescoach.coaching.models import (
+        CoachingRelationship,
+        CoachingSession,
+        Commitment,
+        CustomQuestion,
+        Note,
+        Observation,
+        PlanItem,
+        Proposal,
+        TriadAgreement,
+    )
     from salescoach.craft.models import Intake
+    from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
     from salescoach.results.models import ColumnMapping, ExchangeRate, FunnelStage, Opportunity, StageAlias
+    from salescoach.surveys.models import SurveyRun, SurveyTemplate
 
 M = TypeVar("M", bound=Model)
 
 
-def get_or_404(qs: QuerySet[M], object_id: Any) -> M:
-    """Fetch one object from an already scoped queryset, or raise Http404."""
+def get_or_404(
+    qs: QuerySet[M],
+    object_id: Any,
+    *,
+    viewer: Membership | None = None,
+    subject_field: str | None = None,
+) -> M:
+    """Fetch one object from an already scoped queryset, or raise Http404.
+
+    With a ``viewer``, a refusal of an object that exists (another organisation's, or
+    one outside the viewer's scope) is written to the audit log -- one extra statement,
+    only on the 404 path, written after the response has gone out when in a request. The
+    answer stays the same 404, in the same time. ``subject_field`` names the column that says whose data
+    the object is (e.g. ``seller_id``), so that person can see the attempt.
+    """
+    pk = int_id_or_none(object_id)
+    if pk is None:
+        raise Http404
     try:
-        return qs.get(pk=int(object_id))
-    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        return qs.get(pk=pk)
+    except ObjectDoesNotExist:
+        if viewer is not None:
+            model = qs.model
+            subject_column = model._meta.get_field(subject_field).column if subject_field else None  # type: ignore[union-attr]
+            audit_refused_lookup(viewer=viewer, model=model, lookup_value=pk, subject_column=subject_column)
         raise Http404 from None
 
 
@@ -50,25 +84,71 @@ def access_membership_of_user(*, user: User, organisation_slug: str) -> Membersh
             )
         )
     except Membership.DoesNotExist:
+        # An organisation that exists but is not (or no longer) the user's: on record,
+        # in that organisation's log.
+        audit_refused_lookup(
+            viewer=None,
+            actor_user_id=user.pk,
+            model=Organisation,
+            lookup_column="slug",
+            lookup_value=str(organisation_slug)[:60],
+            organisation_column="id",
+        )
         raise Http404 from None
 
 
 def access_team(*, viewer: Membership, team_id: Any) -> Team:
-    return get_or_404(selectors.team_list(viewer=viewer), team_id)
+    return get_or_404(selectors.team_list(viewer=viewer), team_id, viewer=viewer)
 
 
 def access_member(*, viewer: Membership, member_id: Any) -> Membership:
-    return get_or_404(selectors.member_list(viewer=viewer), member_id)
+    return get_or_404(selectors.member_list(viewer=viewer), member_id, viewer=viewer, subject_field="id")
 
 
 def access_invitation(*, viewer: Membership, invitation_id: Any) -> Invitation:
-    return get_or_404(selectors.invitation_list(viewer=viewer), invitation_id)
+    return get_or_404(
+        selectors.invitation_list(viewer=viewer), invitation_id, viewer=viewer, subject_field="membership"
+    )
 
 
 def access_import_job(*, viewer: Membership, job_id: Any) -> ImportJob:
     from salescoach.imports.selectors import import_job_list
 
-    return get_or_404(import_job_list(viewer=viewer), job_id)
+    return get_or_404(import_job_list(viewer=viewer), job_id, viewer=viewer)
+
+
+def access_evaluation_cycle(*, viewer: Membership, cycle_id: Any) -> EvaluationCycle:
+    from salescoach.evaluations.selectors import cycle_list
+
+    return get_or_404(cycle_list(viewer=viewer), cycle_id, viewer=viewer)
+
+
+def access_evaluation(*, viewer: Membership, evaluation_id: Any) -> Evaluation:
+    from salescoach.evaluations.selectors import evaluation_list, with_content
+
+    return get_or_404(
+        with_content(evaluation_list(viewer=viewer)), evaluation_id, viewer=viewer, subject_field="seller"
+    )
+
+
+def access_survey_template(*, viewer: Membership, template_id: Any) -> SurveyTemplate:
+    from salescoach.surveys.selectors import template_list
+
+    return get_or_404(template_list(viewer=viewer), template_id, viewer=viewer)
+
+
+def access_survey_run(*, viewer: Membership, run_id: Any) -> SurveyRun:
+    """A run the viewer follows (its progress and aggregated results)."""
+    from salescoach.surveys.selectors import run_list
+
+    return get_or_404(run_list(viewer=viewer), run_id, viewer=viewer)
+
+
+def access_survey_run_to_answer(*, viewer: Membership, run_id: Any) -> SurveyRun:
+    """A run the viewer was invited to answer."""
+    from salescoach.surveys.selectors import invited_run_list
+
+    return get_or_404(invited_run_list(viewer=viewer), run_id, viewer=viewer)
 
 
 def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
@@ -90,10 +170,74 @@ def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
             "coachee__user", "baseline"
         ),
         intake_id,
+        viewer=viewer,
+        subject_field="coachee",
     )
     if not can_view_intake_of(viewer, intake.coachee):
+        audit_denied(actor=viewer, object_type="craft.intake", object_id=intake.pk, subject=intake.coachee)
         raise Http404
     return intake
+
+
+# --- coaching: every object below is visible only as the privacy policy allows ------------
+
+
+def access_relationship(*, viewer: Membership, relationship_id: Any) -> CoachingRelationship:
+    from salescoach.coaching.selectors import relationship_list
+
+    return get_or_404(relationship_list(viewer=viewer), relationship_id)
+
+
+def access_agreement(*, viewer: Membership, agreement_id: Any) -> TriadAgreement:
+    from salescoach.coaching.selectors import agreement_list
+
+    return get_or_404(agreement_list(viewer=viewer), agreement_id)
+
+
+def access_session(*, viewer: Membership, session_id: Any) -> CoachingSession:
+    from salescoach.coaching.selectors import session_list
+
+    return get_or_404(session_list(viewer=viewer), session_id)
+
+
+def access_note(*, viewer: Membership, note_id: Any) -> Note:
+    from salescoach.coaching.selectors import note_list
+
+    return get_or_404(note_list(viewer=viewer), note_id)
+
+
+def access_plan_item(*, viewer: Membership, item_id: Any) -> PlanItem:
+    from salescoach.coaching.selectors import plan_item_list
+
+    return get_or_404(plan_item_list(viewer=viewer), item_id)
+
+
+def access_commitment(*, viewer: Membership, commitment_id: Any) -> Commitment:
+    from salescoach.coaching.selectors import commitment_list
+
+    return get_or_404(commitment_list(viewer=viewer), commitment_id)
+
+
+def access_proposal(*, viewer: Membership, proposal_id: Any) -> Proposal:
+    from salescoach.coaching.selectors import proposal_list
+
+    return get_or_404(proposal_list(viewer=viewer), proposal_id)
+
+
+def access_observation(*, viewer: Membership, session_id: Any) -> Observation:
+    """The ride-along observation of a session, by the session's id."""
+    from salescoach.coaching.selectors import observation_list
+
+    try:
+        return observation_list(viewer=viewer).get(session_id=int(session_id))
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQuestion:
+    from salescoach.coaching.selectors import custom_question_list
+
+    return get_or_404(custom_question_list(viewer=viewer), question_id)
 
 
 # --- results (see salescoach/results/rules.py) ---------------------------------------------

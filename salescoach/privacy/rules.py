@@ -50,7 +50,17 @@ def visible_members_q(viewer: Membership) -> Q:
         related |= Q(team_id=viewer.team_id) | Q(
             pk__in=Team.objects.filter(pk=viewer.team_id).values("manager_id")
         )
+    related |= _coaching_partners_q(viewer)
     return scope & Q(status=MembershipStatus.ACTIVE) & related
+
+
+def _coaching_partners_q(viewer: Membership) -> Q:
+    """A coach and their coachee see each other's member record."""
+    from salescoach.coaching.models import CoachingRelationship
+
+    return Q(pk__in=CoachingRelationship.objects.filter(coach_id=viewer.pk).values("coachee_id")) | Q(
+        pk__in=CoachingRelationship.objects.filter(coachee_id=viewer.pk).values("coach_id")
+    )
 
 
 def can_view_team(viewer: Membership, team: Team) -> bool:
@@ -86,12 +96,13 @@ CRAFT_COACH_ROLES = (Role.SALES_MANAGER, Role.SENIOR_SELLER, Role.INTERNAL_COACH
 def is_coach_of(coach: Membership, coachee: Membership) -> bool:
     """Does ``coach`` coach ``coachee`` (in the same organisation)?
 
-    The coaching relationships are built on the coaching workspace (branch
-    ``coaching``); until they exist, nobody is anybody's coach here and this answers no.
+    The answer comes from the coaching relationships (salescoach/privacy/policy.py).
     Everything that "the coachee's coach may see" (the non-sales intake results) asks
     this one question.
     """
-    return False
+    from salescoach.privacy.policy import is_coach_of as coaches_in_a_relationship
+
+    return coaches_in_a_relationship(coach, coachee)
 
 
 def can_practise_coaching(viewer: Membership) -> bool:
@@ -114,3 +125,16 @@ def can_view_intake_of(viewer: Membership, coachee: Membership) -> bool:
     if not viewer.is_active or viewer.organisation_id != coachee.organisation_id:
         return False
     return viewer.pk == coachee.pk or is_coach_of(viewer, coachee)
+
+
+# --- privacy: audit log, settings, personal data ---------------------------------------------
+
+
+def can_read_audit_log(viewer: Membership) -> bool:
+    """The organisation's audit log (without entries about coaching data)."""
+    return is_programme_owner(viewer)
+
+
+def can_change_privacy_settings(viewer: Membership) -> bool:
+    """Such as the minimum group size for aggregates."""
+    return is_programme_owner(viewer)

@@ -19,6 +19,12 @@ ALLOWED_IN_ADMIN = {
     "imports.importjob",
     "auth.group",
     "django_tasks_database.dbtaskresult",
+    # Read-only; ids and codes, never content.
+    "privacy.auditentry",
+    # Set-up only: never an evaluation's ratings or comments, never a survey's answers.
+    "evaluations.evaluationcycle",
+    "surveys.surveytemplate",
+    "surveys.surveyrun",
 }
 
 

@@ -13,6 +13,9 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "salescoach.organisations.demo.load",
     "salescoach.craft.demo.load",
+    "salescoach.coaching.demo.load",
+    "salescoach.evaluations.demo.load",
+    "salescoach.surveys.demo.load",
     "salescoach.results.demo.load",
 ]
 

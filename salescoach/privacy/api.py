@@ -1,0 +1,110 @@
+"""Personal data export and the audit log in the JSON API."""
+
+# No "from __future__ import annotations" here: django-ninja reads the annotations at run time.
+
+from datetime import datetime
+from typing import Any, cast
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from salescoach.accounts.models import User
+from salescoach.api.auth import viewer
+from salescoach.api.schemas import ErrorOut
+from salescoach.privacy import rules, selectors
+from salescoach.privacy.export import export_memberships, personal_data_export
+
+router = Router()
+
+
+class AuditEntryOut(Schema):
+    at: datetime
+    who: str
+    who_member_id: int | None
+    action: str
+    outcome: str
+    object_type: str
+    object_id: str
+    about: str
+    detail: str
+
+
+class AuditFilters(Schema):
+    action: str | None = None
+    outcome: str | None = None
+
+
+def _rows(entries: list[Any], member: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "at": r.at,
+            "who": r.actor_name,
+            "who_member_id": r.actor_member_id,
+            "action": r.action,
+            "outcome": r.outcome,
+            "object_type": r.object_type,
+            "object_id": r.object_id,
+            "about": r.subject_name,
+            "detail": r.detail,
+        }
+        for r in selectors.describe(entries, viewer=member)
+    ]
+
+
+@router.get(
+    "/me/export",
+    response={200: dict[str, Any], 403: ErrorOut},
+    tags=["me"],
+    summary="Everything SalesCoach holds about you (personal data export)",
+)
+def me_export(request: HttpRequest, member: int | None = None) -> dict[str, Any]:
+    """Your personal data as JSON, one key per module (`account`, `organisations`,
+    `evaluations`, `surveys`, `access_log`, `coaching_notes`...). Covers your active
+    memberships -- only the token's organisation for a token limited to one, only one
+    membership with `?member=<your member id>`. Anonymous survey answers are not in it:
+    they are stored without a link to you. Asking for someone else's member id is
+    refused (403) and recorded."""
+    user = cast(User, request.user)
+    token = getattr(request, "api_token", None)
+    organisation = token.organisation if token is not None else None
+    memberships = export_memberships(requester=user, organisation=organisation, member_id=member)
+    return personal_data_export(requester=user, memberships=memberships)
+
+
+@router.get("/privacy/access-log", response=list[AuditEntryOut], tags=["privacy"])
+@paginate(LimitOffsetPagination)
+def access_log(request: HttpRequest) -> Any:
+    """Who read or tried to read your coaching data, newest first."""
+    member = viewer(request)
+    return _PagedRows(selectors.coaching_access_log(viewer=member), member)
+
+
+@router.get("/privacy/audit", response={200: list[AuditEntryOut], 403: ErrorOut}, tags=["privacy"])
+@paginate(LimitOffsetPagination)
+def audit_log(request: HttpRequest, filters: Query[AuditFilters]) -> Any:
+    """The organisation's audit log (programme owner), without entries about coaching data."""
+    member = viewer(request)
+    if not rules.can_read_audit_log(member):
+        raise PermissionDenied(_("Only a programme owner can read the audit log."))
+    qs = selectors.organisation_audit_log(viewer=member, action=filters.action, outcome=filters.outcome)
+    return _PagedRows(qs, member)
+
+
+class _PagedRows:
+    """A queryset the paginator slices; each slice is described with one names query."""
+
+    def __init__(self, qs: Any, member: Any) -> None:
+        self.qs = qs
+        self.member = member
+
+    def count(self) -> int:
+        return int(self.qs.count())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[dict[str, Any]]:
+        return _rows(list(self.qs[item]), self.member)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from salescoach.privacy import views
+
+app_name = "privacy"
+
+ORG = "o/<slug:org_slug>/privacy/"
+
+urlpatterns = [
+    path(ORG, views.privacy_home, name="home"),
+    path(f"{ORG}audit/", views.audit_log, name="audit"),
+    path(f"{ORG}settings/", views.privacy_settings, name="settings"),
+    path("privacy/export/", views.export_download, name="export"),
+]
