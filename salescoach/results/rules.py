@@ -112,10 +112,15 @@ def coach_agreed_indicators(viewer: Membership) -> Mapping[int, frozenset[str]]:
     """For a coach: their coachees (membership ids) and the result indicators each
     coachee's triad agreement says the coach may see.
 
-    This is the single place where coaching plugs into results. Until triad agreements
-    exist (the coaching app), no coachee has agreed indicators, so a coach sees no
-    results at all -- default deny. When they do, this returns, per active agreement
-    with ``viewer`` as coach and confirmed by all three, the indicators it names
-    (a subset of ``INDICATORS``).
+    This is the single place where coaching plugs into results; ``selectors.coach_results``
+    and the coachees page and API read nothing else. Default deny: it returns no
+    indicators, so a coach sees no results at all, until agreements name them.
+
+    The triad agreements exist now (``salescoach.coaching``), but say the result to reach
+    only in words (``TriadAgreement.result_to_reach``): nothing a program can read as
+    "the coach may see the win rate". Once the agreement carries the indicators its three
+    parties chose and confirmed (a list of names from ``INDICATORS``), this becomes: for
+    each active ``CoachingRelationship`` with ``coach=viewer``, the latest version of its
+    agreement that has ``confirmed_at`` set, mapped coachee id -> those names.
     """
     return {}
