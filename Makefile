@@ -39,6 +39,7 @@ test: install-dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r salescoach config -ll -x "salescoach/*/migrations"
 
 typecheck:
 	$(BIN)/mypy salescoach config

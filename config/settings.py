@@ -146,7 +146,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (or Redis when REDIS_URL is set), so any number of them can run side by side.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A Redis outage must not take the pages down: cache errors are ignored (rate
+    # limits then let requests through) and sessions stay in the database.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -155,12 +168,20 @@ else:
         }
     }
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
-}
+# Background work: the database queue (db_worker) by default; with TASKS_QUEUE=redis a
+# Redis queue that any number of `rqworker` processes consume. Work that cannot reach
+# the queue is held in the database and relayed when it is back (salescoach/core/queue.py).
+TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "database")
+if TASKS_QUEUE == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_QUEUE=redis needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+elif TASKS_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured("TASKS_QUEUE is 'database' or 'redis'.")
 
 # --- Authentication and security -------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -195,7 +216,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/live$"]
 if env_bool("TRUST_PROXY_HEADERS", False):
     # Only behind a reverse proxy that sets these headers itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

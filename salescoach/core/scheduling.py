@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from salescoach.core.models import ScheduledRun
+from salescoach.core.queue import enqueue_or_hold
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def tick(now: datetime | None = None) -> list[str]:
     for job in SCHEDULE:
         slot = slot_for(job, now)
         if claim(job, slot):
-            run_scheduled_job.enqueue(job.name, slot.isoformat())
+            enqueue_or_hold(run_scheduled_job, job.name, slot.isoformat())
             started.append(job.name)
     return started
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from salescoach.core.queue import enqueue_on_commit
 from salescoach.imports.models import ImportJob, ImportStatus
 from salescoach.imports.registry import Importer, get_importer
 from salescoach.imports.results import ImportResult
@@ -79,7 +80,7 @@ def import_job_recheck(*, actor: Membership, job: ImportJob) -> ImportJob:
 def _enqueue(job: ImportJob, *, dry_run: bool) -> None:
     from salescoach.imports.tasks import run_import_job
 
-    transaction.on_commit(lambda: run_import_job.enqueue(job.pk, dry_run))
+    enqueue_on_commit(run_import_job, job.pk, dry_run)
 
 
 def import_job_execute(*, job_id: int, dry_run: bool) -> None:
