@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from salescoach.core.forms import StyledFormMixin
@@ -47,19 +47,21 @@ class QuickSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = []
+        groups = []
         for group, options, _index in widget["optgroups"]:
             html = format_html_join(
                 "",
                 '<option value="{}"{}>{}</option>',
-                ((o["value"], mark_safe(" selected") if o["selected"] else "", o["label"]) for o in options),
+                ((o["value"], " selected" if o["selected"] else "", o["label"]) for o in options),
             )
-            parts.append(format_html('<optgroup label="{}">{}</optgroup>', group, html) if group else html)
+            groups.append(
+                (format_html('<optgroup label="{}">{}</optgroup>', group, html) if group else html,)
+            )
         return format_html(
             '<select name="{}"{}>{}</select>',
             widget["name"],
             flatatt(widget["attrs"]),
-            mark_safe("".join(parts)),  # noqa: S308
+            format_html_join("", "{}", groups),
         )
 
 
