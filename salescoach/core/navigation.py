@@ -58,6 +58,7 @@ def _takes_part_in_evaluations(member: Membership) -> bool:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
+    NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
     NavItem(_("Coaching workspace"), "coaching:overview", "coaching", lambda m: True, "coaching"),
     NavItem(_("Question bank"), "coaching:questions", "questions", rules.can_practise_coaching, "coaching"),
     NavItem(
@@ -73,7 +74,6 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Surveys"), "surveys:home", "surveys", lambda m: True, "organisation"),
     NavItem(_("Evaluations"), "evaluations:list", "evaluations", _takes_part_in_evaluations),
     NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),
-    NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
 ]
 
 
