@@ -295,7 +295,7 @@ class _OpportunityImport:
             for f in ("amount", "currency", "probability", "created_date", "close_date", "lost_reason")
         )
         self.allowed_ids = set(
-            Membership.objects.filter(rules.managed_members_q(self.actor)).values_list("pk", flat=True)
+            Membership.objects.filter(rules.importable_members_q(self.actor)).values_list("pk", flat=True)
         )
         self.matcher = matcher = OwnerMatcher(self.organisation_id, self.allowed_ids)
         self.stages = stages = StageLookup(self.organisation_id)
@@ -546,7 +546,7 @@ def import_targets(
     names = dict(
         Membership.objects.filter(organisation_id=actor.organisation_id).values_list("pk", "user__full_name")
     )
-    allowed = set(Membership.objects.filter(rules.managed_members_q(actor)).values_list("pk", flat=True))
+    allowed = set(Membership.objects.filter(rules.importable_members_q(actor)).values_list("pk", flat=True))
     numbers = NumberReader(_default_decimal(table))
     index = detected.index
     planned: dict[tuple[int, str, date], tuple[int, Decimal | None, int | None, str]] = {}

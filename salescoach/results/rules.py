@@ -86,10 +86,25 @@ def can_write_member_results(viewer: Membership, member: Membership) -> bool:
     return Membership.objects.filter(managed_members_q(viewer), pk=member.pk).exists()
 
 
+def importable_members_q(viewer: Membership) -> Q:
+    """Whose deals and targets an import by the viewer may bring in.
+
+    An import mirrors the organisation's CRM, the system of record; it does not author
+    anyone's results. So the programme owner, who looks after the organisation's data
+    set-up, may import the CRM export of the whole organisation; a manager imports for
+    the people they manage. Changing figures by hand stays with the manager
+    (can_write_member_results)."""
+    if not viewer.is_active:
+        return _none()
+    if is_programme_owner(viewer):
+        return Q(organisation_id=viewer.organisation_id)
+    return managed_members_q(viewer)
+
+
 def can_import_results(viewer: Membership) -> bool:
-    """Importing deals and targets writes results, which only a manager may do for the
-    people they manage."""
-    return viewer.is_active and Membership.objects.filter(managed_members_q(viewer)).exists()
+    return viewer.is_active and (
+        is_programme_owner(viewer) or Membership.objects.filter(managed_members_q(viewer)).exists()
+    )
 
 
 def can_configure_funnel(viewer: Membership) -> bool:
