@@ -89,9 +89,9 @@ def request(
     headers: dict[str, str] | None = None,
     timeout: float = 30,
 ) -> tuple[int, bytes, dict[str, str]]:
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})  # noqa: S310
+    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(req, timeout=timeout) as response:
             return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read(), dict(error.headers)
@@ -266,7 +266,7 @@ def redis_down() -> str:
             "from salescoach.core.models import HeldTask; print(HeldTask.objects.count())",
             **extra,
         ).strip()
-        sent = [p for p in os.listdir(mail_dir)]
+        sent = os.listdir(mail_dir)
         assert held_after == "0" and sent, (held_after, sent)
         return (
             f"with Redis stopped: pages and API 200, invitation 201 (its e-mail held), /healthz {health}; "
