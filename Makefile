@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite faults messages vendor clean
+.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite fuzz faults messages vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ demo: install
 test: install-dev
 	mkdir -p var
 	$(MAKE) --no-print-directory lint typecheck checks
-	$(MAKE) --no-print-directory test-postgres test-sqlite
+	$(MAKE) --no-print-directory test-postgres test-sqlite fuzz
 
 lint:
 	$(BIN)/ruff check .
@@ -59,6 +59,10 @@ test-sqlite:
 	@if [ -n "$$DATABASE_URL" ]; then \
 	  env -u DATABASE_URL $(BIN)/pytest -q -m "not browser and not postgres"; \
 	else $(BIN)/pytest -q; fi
+
+## fuzz: schemathesis against /api/v1/openapi.json, every operation as every demo role
+fuzz:
+	$(BIN)/pytest -q fuzz
 
 ## faults: the fault checks with real processes (gunicorn, workers, Redis, a PostgreSQL restart;
 ## needs root and pg_ctlcluster -- CI runs it after `make test`)

@@ -5,13 +5,18 @@ Endpoints call the same services, selectors and access gate as the pages.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 
 from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
+from salescoach.api.schemas import ErrorOut, RequestProblemOut, ValidationErrorOut
 from salescoach.coaching.api import router as coaching_router
 from salescoach.craft.api import router as craft_router
 from salescoach.evaluations.api import router as evaluations_router
@@ -24,7 +29,43 @@ from salescoach.programmes.api import router as programmes_router
 from salescoach.results.api import router as results_router
 from salescoach.surveys.api import router as surveys_router
 
-api = NinjaAPI(
+# Answers any operation can give, whatever it documents itself: documented once, here,
+# so that the published schema describes every status code a client can meet.
+COMMON_RESPONSES: dict[str, tuple[str, str]] = {
+    "400": ("The request is not valid (see `errors` per field).", "ValidationErrorOut"),
+    "401": ("No valid token or session.", "ErrorOut"),
+    "403": ("You may not do this.", "ErrorOut"),
+    "404": ("Not found -- or not yours to see: the same answer.", "ErrorOut"),
+    "413": ("The request is too large.", "ErrorOut"),
+    "422": ("The request does not match this schema.", "RequestProblemOut"),
+    "429": ("Too many requests; try again after Retry-After seconds.", "ErrorOut"),
+}
+
+
+class SalesCoachAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault("ErrorOut", ErrorOut.json_schema())
+        components.setdefault("ValidationErrorOut", ValidationErrorOut.json_schema())
+        components.setdefault("RequestProblemOut", RequestProblemOut.json_schema())
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, (description, component) in COMMON_RESPONSES.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}
+                            },
+                        },
+                    )
+        return schema
+
+
+api = SalesCoachAPI(
     title="SalesCoach API",
     version="1",
     description=(
@@ -60,6 +101,24 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
         else {}
     )
     return api.create_response(request, {"detail": " ".join(exc.messages), "errors": errors}, status=400)
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A number beyond what the database stores (an id of 40 digits, say): the request is
+    wrong, not the server."""
+    return api.create_response(
+        request, {"detail": _("A number in the request is out of range."), "errors": {}}, status=400
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    body: dict[str, Any] = {"detail": str(exc)}
+    if exc.status_code == 400:
+        body["errors"] = {}  # the 400 shape is always {"detail", "errors"}
+    return api.create_response(request, body, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import Schema
 
 
@@ -12,3 +14,9 @@ class ErrorOut(Schema):
 class ValidationErrorOut(Schema):
     detail: str
     errors: dict[str, list[str]]
+
+
+class RequestProblemOut(Schema):
+    """What django-ninja answers when a request does not match the schema (422)."""
+
+    detail: list[dict[str, Any]]

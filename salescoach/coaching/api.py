@@ -11,10 +11,11 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from salescoach.accounts.models import User
 from salescoach.api.auth import viewer
+from salescoach.api.pagination import Pagination
 from salescoach.api.schemas import ErrorOut, ValidationErrorOut
 from salescoach.coaching import calendar, frameworks, selectors, services
 from salescoach.coaching.models import (
@@ -51,7 +52,7 @@ ERRORS: dict[int, Any] = {400: ValidationErrorOut, 403: ErrorOut, 404: ErrorOut}
 # --- shapes ------------------------------------------------------------------------------
 
 
-class PersonRef(Schema):
+class CoachingPersonRef(Schema):
     id: int
     full_name: str
 
@@ -62,16 +63,16 @@ def person(member: Membership | None) -> dict[str, Any] | None:
     return {"id": member.pk, "full_name": member.user.full_name}
 
 
-class TeamRef(Schema):
+class CoachingTeamRef(Schema):
     id: int
     name: str
 
 
 class RelationshipOut(Schema):
     id: int
-    coach: PersonRef
-    coachee: PersonRef
-    team: TeamRef | None
+    coach: CoachingPersonRef
+    coachee: CoachingPersonRef
+    team: CoachingTeamRef | None
     coach_kind: str
     status: str
     started_on: date
@@ -95,13 +96,13 @@ class AgreementOut(Schema):
     reporting: str
     cadence: str
     review_on: date
-    seller: PersonRef
-    coach: PersonRef
-    manager: PersonRef | None
-    created_by: PersonRef
+    seller: CoachingPersonRef
+    coach: CoachingPersonRef
+    manager: CoachingPersonRef | None
+    created_by: CoachingPersonRef
     created_at: datetime
     confirmed_at: datetime | None
-    confirmed_by: list[PersonRef]
+    confirmed_by: list[CoachingPersonRef]
 
 
 class AgreementIn(Schema):
@@ -123,7 +124,7 @@ class SessionOut(Schema):
     status: str | None = None
     location: str | None = None
     video_url: str | None = None
-    manager: PersonRef | None = None
+    manager: CoachingPersonRef | None = None
     agenda: str | None = None
     framework: str | None = None
     outcomes: str | None = None
@@ -177,21 +178,21 @@ class PreparationOut(Schema):
     questions: list[QuestionRef]
 
 
-class RatingIn(Schema):
+class SessionRatingIn(Schema):
     useful: bool | None = None
     comment: str = Field("", max_length=20_000)
 
 
-class RatingOut(Schema):
+class SessionRatingOut(Schema):
     useful: bool
     comment: str
     updated_at: datetime
 
 
-class EventOut(Schema):
+class SessionEventOut(Schema):
     kind: str
     at: datetime
-    actor: PersonRef | None
+    actor: CoachingPersonRef | None
     data: dict[str, Any]
 
 
@@ -201,7 +202,7 @@ class NoteOut(Schema):
     session_id: int | None
     plan_item_id: int | None
     commitment_id: int | None
-    author: PersonRef
+    author: CoachingPersonRef
     text: str
     visibility: str
     created_at: datetime
@@ -230,7 +231,7 @@ class PlanItemOut(Schema):
     follows_from_id: int | None
     status: str
     visibility: str
-    created_by: PersonRef
+    created_by: CoachingPersonRef
     created_at: datetime
     updated_at: datetime
 
@@ -253,7 +254,7 @@ class PlanItemPatch(Schema):
 
 class RevisionOut(Schema):
     changed_at: datetime
-    changed_by: PersonRef
+    changed_by: CoachingPersonRef
     change: str
     layer: str
     text: str
@@ -271,7 +272,7 @@ class ProposalOut(Schema):
     layer: str
     follows_from_id: int | None
     due_on: date | None
-    proposed_by: PersonRef
+    proposed_by: CoachingPersonRef
     created_at: datetime
     status: str
     decided_at: datetime | None
@@ -312,7 +313,7 @@ class CommitmentOut(Schema):
     reflection: str
     reviewed_in_id: int | None
     reviewed_at: datetime | None
-    created_by: PersonRef
+    created_by: CoachingPersonRef
     created_at: datetime
 
 
@@ -377,7 +378,7 @@ class VisibilityIn(Schema):
     visibility: str = ""
 
 
-class StageOut(Schema):
+class FrameworkStageOut(Schema):
     key: str
     name: str
     purpose: str
@@ -389,7 +390,7 @@ class FrameworkOut(Schema):
     key: str
     name: str
     description: str
-    stages: list[StageOut]
+    stages: list[FrameworkStageOut]
 
 
 class CustomQuestionOut(Schema):
@@ -685,7 +686,7 @@ def agreement_confirm(request: HttpRequest, agreement_id: int) -> dict[str, Any]
 
 
 @router.get("/sessions", response=list[SessionOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def session_list(request: HttpRequest, filters: Query[SessionFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
@@ -790,7 +791,7 @@ def session_outcomes(request: HttpRequest, session_id: int, payload: OutcomesIn)
     return session_out(member, access_session(viewer=member, session_id=session_id))
 
 
-@router.get("/sessions/{session_id}/rating", response={200: RatingOut | None, **ERRORS})
+@router.get("/sessions/{session_id}/rating", response={200: SessionRatingOut | None, **ERRORS})
 def session_rating(request: HttpRequest, session_id: int) -> Any:
     """The seller's rating; the seller and the coach see it, nobody else."""
     member = viewer(request)
@@ -800,8 +801,8 @@ def session_rating(request: HttpRequest, session_id: int) -> Any:
     return selectors.rating_for(viewer=member, session=session)
 
 
-@router.put("/sessions/{session_id}/rating", response={200: RatingOut, **ERRORS})
-def session_rate(request: HttpRequest, session_id: int, payload: RatingIn) -> Any:
+@router.put("/sessions/{session_id}/rating", response={200: SessionRatingOut, **ERRORS})
+def session_rate(request: HttpRequest, session_id: int, payload: SessionRatingIn) -> Any:
     member = viewer(request)
     session = access_session(viewer=member, session_id=session_id)
     return services.session_rate(
@@ -809,7 +810,7 @@ def session_rate(request: HttpRequest, session_id: int, payload: RatingIn) -> An
     )
 
 
-@router.get("/sessions/{session_id}/history", response={200: list[EventOut], **ERRORS})
+@router.get("/sessions/{session_id}/history", response={200: list[SessionEventOut], **ERRORS})
 def session_history(request: HttpRequest, session_id: int) -> list[dict[str, Any]]:
     """Planned, rescheduled, cancelled, no-show… with who and when."""
     member = viewer(request)
@@ -900,7 +901,7 @@ def observation_visibility(request: HttpRequest, session_id: int, payload: Visib
 
 
 @router.get("/notes", response=list[NoteOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def note_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
@@ -968,7 +969,7 @@ def note_delete(request: HttpRequest, note_id: int) -> Status[None]:
 
 
 @router.get("/plan-items", response=list[PlanItemOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def plan_item_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
@@ -1030,7 +1031,7 @@ def plan_item_history(request: HttpRequest, item_id: int) -> list[dict[str, Any]
 
 
 @router.get("/proposals", response=list[ProposalOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def proposal_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
@@ -1087,7 +1088,7 @@ def proposal_withdraw(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
 
 
 @router.get("/commitments", response=list[CommitmentOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def commitment_list(request: HttpRequest, filters: Query[CommitmentFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)

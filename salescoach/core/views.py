@@ -7,7 +7,7 @@ import sys
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -80,6 +80,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     page. Neither shows internals. Django reconnects by itself on a later request
     (CONN_HEALTH_CHECKS), so the app recovers without a restart."""
     exception = sys.exc_info()[1]
+    if isinstance(exception, DataError | OverflowError):
+        return problem_response(request, 400, _("A number in the request is out of range."))
     if isinstance(exception, OperationalError | InterfaceError):
         logger.warning("database unavailable: %s", type(exception).__name__)
         return problem_response(

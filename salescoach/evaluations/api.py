@@ -8,9 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from salescoach.api.auth import viewer
+from salescoach.api.pagination import Pagination
 from salescoach.api.schemas import ErrorOut, ValidationErrorOut
 from salescoach.evaluations import rules, selectors, services
 from salescoach.evaluations.models import Evaluation, EvaluationCycle
@@ -22,7 +23,7 @@ router = Router(tags=["evaluations"])
 ERRORS: dict[int, Any] = {400: ValidationErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
-class PersonRef(Schema):
+class EvaluationPersonRef(Schema):
     id: int
     full_name: str
 
@@ -65,14 +66,14 @@ class CycleIn(Schema):
     scale_high_label: str = ""
 
 
-class RatingOut(Schema):
+class CriterionRatingOut(Schema):
     criterion_id: int
     criterion: str
     rating: int | None
     comment: str
 
 
-class EventOut(Schema):
+class EvaluationEventOut(Schema):
     at: datetime
     kind: str
     by: str | None
@@ -82,17 +83,17 @@ class EventOut(Schema):
 class EvaluationOut(Schema):
     id: int
     cycle: CycleRef
-    seller: PersonRef
-    manager: PersonRef
+    seller: EvaluationPersonRef
+    manager: EvaluationPersonRef
     scheduled_for: datetime
     status: str
     shared_at: datetime | None
     signed_at: datetime | None
     content_visible: bool = Field(description="False while the manager prepares it (you see only the plan)")
-    ratings: list[RatingOut] | None
+    ratings: list[CriterionRatingOut] | None
     overall_comment: str | None
     seller_comment: str | None
-    history: list[EventOut] | None = None
+    history: list[EvaluationEventOut] | None = None
 
 
 class EvaluationIn(Schema):
@@ -108,14 +109,14 @@ class ScheduleIn(Schema):
     time: dt.time | None = None
 
 
-class RatingIn(Schema):
+class CriterionRatingIn(Schema):
     criterion_id: int
     rating: int | None = None
     comment: str | None = Field(None, max_length=10000)
 
 
 class EvaluationPatch(Schema):
-    ratings: list[RatingIn] = []
+    ratings: list[CriterionRatingIn] = []
     overall_comment: str | None = Field(None, max_length=20000)
 
 
@@ -229,7 +230,7 @@ def cycle_close(request: HttpRequest, cycle_id: int) -> dict[str, Any]:
 
 
 @router.get("/evaluations", response=list[EvaluationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def evaluation_list(request: HttpRequest, filters: Query[EvaluationFilters]) -> Any:
     """The evaluations you may see; ratings and comments only on the detail."""
     member = viewer(request)

@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from salescoach.api.auth import viewer
+from salescoach.api.pagination import Pagination
 from salescoach.api.schemas import ErrorOut, ValidationErrorOut
 from salescoach.organisations import selectors, services
 from salescoach.organisations.models import Invitation, Membership
@@ -223,7 +224,7 @@ def team_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Any:
 
 
 @router.get("/members", response=list[MemberOut], tags=["members"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def member_list(request: HttpRequest, filters: Query[MemberFilters]) -> Any:
     members = selectors.member_list(
         viewer=viewer(request),

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from salescoach.accounts.models import User
 from salescoach.api.auth import viewer
+from salescoach.api.pagination import Pagination
 from salescoach.api.schemas import ErrorOut
 from salescoach.privacy import rules, selectors
 from salescoach.privacy.export import export_memberships, personal_data_export
@@ -75,7 +76,7 @@ def me_export(request: HttpRequest, member: int | None = None) -> dict[str, Any]
 
 
 @router.get("/privacy/access-log", response=list[AuditEntryOut], tags=["privacy"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def access_log(request: HttpRequest) -> Any:
     """Who read or tried to read your coaching data, newest first."""
     member = viewer(request)
@@ -83,7 +84,7 @@ def access_log(request: HttpRequest) -> Any:
 
 
 @router.get("/privacy/audit", response={200: list[AuditEntryOut], 403: ErrorOut}, tags=["privacy"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def audit_log(request: HttpRequest, filters: Query[AuditFilters]) -> Any:
     """The organisation's audit log (programme owner), without entries about coaching data."""
     member = viewer(request)

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from salescoach.api.auth import viewer
+from salescoach.api.pagination import Pagination
 from salescoach.api.schemas import ErrorOut
 from salescoach.organisations.models import Membership, Team
 from salescoach.privacy.access import (
@@ -36,16 +37,16 @@ ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
 # --- shapes ----------------------------------------------------------------------------------
 
 
-class TeamRef(Schema):
+class ResultsTeamRef(Schema):
     id: int
     name: str
 
 
-class PersonRef(Schema):
+class ResultsPersonRef(Schema):
     id: int
     full_name: str
     email: str
-    team: TeamRef | None
+    team: ResultsTeamRef | None
 
 
 class FiguresOut(Schema):
@@ -69,11 +70,11 @@ class FiguresOut(Schema):
 
 
 class PersonFiguresOut(Schema):
-    person: PersonRef
+    person: ResultsPersonRef
     figures: FiguresOut
 
 
-class StageOut(Schema):
+class DealStageOut(Schema):
     id: int
     name: str
     kind: str
@@ -82,7 +83,7 @@ class StageOut(Schema):
 
 
 class StageFiguresOut(Schema):
-    stage: StageOut
+    stage: DealStageOut
     count: int
     amount: Decimal
     weighted: Decimal
@@ -96,7 +97,7 @@ class MonthOut(Schema):
 
 
 class TeamFiguresOut(Schema):
-    team: TeamRef | None
+    team: ResultsTeamRef | None
     people: int
     figures: FiguresOut
 
@@ -106,8 +107,8 @@ class DashboardOut(Schema):
     start: date
     end: date
     currency: str
-    team: TeamRef | None
-    person: PersonRef | None
+    team: ResultsTeamRef | None
+    person: ResultsPersonRef | None
     total: FiguresOut
     people: list[PersonFiguresOut]
     teams: list[TeamFiguresOut]
@@ -127,7 +128,7 @@ class OpportunityOut(Schema):
     crm_id: str
     name: str
     account: str
-    owner: PersonRef
+    owner: ResultsPersonRef
     stage: str
     crm_stage: str
     status: str
@@ -145,14 +146,14 @@ class OpportunityDetailOut(OpportunityOut):
 
 
 class TargetOut(Schema):
-    person: PersonRef
+    person: ResultsPersonRef
     period: str
     amount: Decimal | None
     count: int | None
     currency: str
 
 
-class FunnelStageOut(StageOut):
+class FunnelStageOut(DealStageOut):
     crm_names: list[str]
 
 
@@ -162,7 +163,7 @@ class FunnelOut(Schema):
 
 
 class CoacheeOut(Schema):
-    person: PersonRef
+    person: ResultsPersonRef
     indicators: dict[str, Decimal | int | None]
 
 
@@ -331,7 +332,7 @@ def person_dashboard(request: HttpRequest, member_id: int, period: str | None = 
 
 
 @router.get("/opportunities", response=list[OpportunityOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def opportunity_list(request: HttpRequest, filters: Query[OpportunityFilters]) -> Any:
     """Deals of the people whose results you may read, ordered by close date."""
     actor = viewer(request)
@@ -363,7 +364,7 @@ def opportunity_detail(request: HttpRequest, opportunity_id: int) -> Any:
 
 
 @router.get("/targets", response=list[TargetOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def target_list(request: HttpRequest, filters: Query[DashboardFilters]) -> Any:
     """Targets of the people whose results you may read; with ``period``, those whose
     month or quarter starts in it."""

@@ -71,7 +71,7 @@ class RunIn(Schema):
     closes_on: date | None = None
 
 
-class InvitationOut(Schema):
+class SurveyInvitationOut(Schema):
     run_id: int
     title: str
     opens_on: date
@@ -276,7 +276,7 @@ def results(request: HttpRequest, filters: Query[ResultFilters]) -> dict[str, An
 # --- answering -------------------------------------------------------------------------------------
 
 
-@router.get("/surveys/invitations", response=list[InvitationOut])
+@router.get("/surveys/invitations", response=list[SurveyInvitationOut])
 def my_invitations(request: HttpRequest) -> list[dict[str, Any]]:
     """Surveys you were invited to, and whether you took part (your answers are not linked to you)."""
     return [
