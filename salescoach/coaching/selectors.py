@@ -221,7 +221,7 @@ def note_list(
     commitment: Commitment | None = None,
     free_only: bool = False,
 ) -> QuerySet[Note]:
-    qs = Note.objects.filter(policy.items_visible_q(viewer, author_field="author_id"))
+    qs = Note.objects.filter(policy.items_visible_q(viewer, kind="Note", author_field="author_id"))
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     if session is not None:
@@ -238,7 +238,7 @@ def note_list(
 def plan_item_list(
     *, viewer: Membership, relationship: CoachingRelationship | None = None
 ) -> QuerySet[PlanItem]:
-    qs = PlanItem.objects.filter(policy.items_visible_q(viewer, author_field="created_by_id"))
+    qs = PlanItem.objects.filter(policy.items_visible_q(viewer, kind="PlanItem", author_field="created_by_id"))
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     return qs.select_related(*_rel("relationship__"), "created_by__user").order_by("created_at", "pk")
@@ -274,7 +274,9 @@ def commitment_list(
     open_only: bool = False,
     overdue_only: bool = False,
 ) -> QuerySet[Commitment]:
-    qs = Commitment.objects.filter(policy.items_visible_q(viewer, author_field="created_by_id"))
+    qs = Commitment.objects.filter(
+        policy.items_visible_q(viewer, kind="Commitment", author_field="created_by_id")
+    )
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     if open_only or overdue_only:
@@ -313,7 +315,9 @@ def proposal_list(
 def observation_list(*, viewer: Membership) -> QuerySet[Observation]:
     return (
         Observation.objects.filter(
-            policy.items_visible_q(viewer, author_field=None, prefix="session__relationship__")
+            policy.items_visible_q(
+                viewer, kind="Observation", author_field=None, prefix="session__relationship__"
+            )
         )
         .select_related(*_rel("session__relationship__"), "session")
         .prefetch_related("entries")
