@@ -238,7 +238,9 @@ def note_list(
 def plan_item_list(
     *, viewer: Membership, relationship: CoachingRelationship | None = None
 ) -> QuerySet[PlanItem]:
-    qs = PlanItem.objects.filter(policy.items_visible_q(viewer, kind="PlanItem", author_field="created_by_id"))
+    qs = PlanItem.objects.filter(
+        policy.items_visible_q(viewer, kind="PlanItem", author_field="created_by_id")
+    )
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     return qs.select_related(*_rel("relationship__"), "created_by__user").order_by("created_at", "pk")

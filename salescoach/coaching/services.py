@@ -759,18 +759,91 @@ def note_delete(*, actor: Membership, note: Note) -> None:
     note.delete()
 
 
-@transaction.atomic
+def consent_action(item: Note | PlanItem | Commitment | Observation, visibility: str) -> str | None:
+    """``consent_grant`` when the change shares the item with the manager, ``consent_revoke``
+    when it stops sharing, None for a switch between private and coach-and-seller."""
+    from salescoach.privacy.models import AuditAction
+
+    if visibility == item.visibility:
+        return None
+    if visibility == Visibility.SHARED_WITH_MANAGER:
+        return AuditAction.CONSENT_GRANT
+    if item.visibility == Visibility.SHARED_WITH_MANAGER:
+        return AuditAction.CONSENT_REVOKE
+    return None
+
+
+def consent_check(
+    *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
+) -> None:
+    """Refuse -- on the record, with the item and whose it is -- a share or an end of
+    sharing by anyone but the seller. Called before any change is made (and outside any
+    transaction, so that the refusal stays on record)."""
+    from salescoach.privacy.services import RecordedRefusal, audit_denied, object_type_of
+
+    visibility = _clean_visibility(visibility)
+    action = consent_action(item, visibility)
+    if action is None:
+        return
+    allowed = (
+        policy.can_share_item(actor, item)
+        if visibility == Visibility.SHARED_WITH_MANAGER
+        else policy.can_unshare_item(actor, item)
+    )
+    if allowed:
+        return
+    relationship = policy.relationship_of(item)
+    audit_denied(
+        action=action,
+        object_type=object_type_of(item),
+        object_id=item.pk,
+        actor=actor,
+        subject=relationship.coachee,
+    )
+    if policy.is_seller(actor, relationship):
+        raise RecordedRefusal(_("There is no manager to share this with: you do not report to anyone here."))
+    if policy.is_manager(actor, relationship) and not policy.is_coach(actor, relationship):
+        raise RecordedRefusal(
+            _(
+                "Only the seller decides what they share with you. You cannot share their coaching "
+                "items or stop them being shared; this attempt has been recorded."
+            )
+        )
+    raise RecordedRefusal(
+        _(
+            "Only the seller shares their coaching items with their manager, and only the seller "
+            "stops sharing them. This attempt has been recorded."
+        )
+    )
+
+
 def item_set_visibility(
     *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
 ) -> Any:
-    """Share with the manager, stop sharing, or switch between private and coach-and-seller."""
+    """Share with the manager, stop sharing, or switch between private and coach-and-seller.
+
+    Sharing and stopping are the seller's alone (``consent_check``); both go on the audit
+    record, and so does any refused attempt. The manager loses access on their next
+    request: every read asks the policy afresh.
+    """
     visibility = _clean_visibility(visibility)
+    consent_check(actor=actor, item=item, visibility=visibility)
+    return _item_set_visibility(actor=actor, item=item, visibility=visibility)
+
+
+@transaction.atomic
+def _item_set_visibility(
+    *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
+) -> Any:
+    from salescoach.privacy.services import audit_record, object_type_of
+
     model = type(item)
     item = model.objects.select_for_update().get(pk=item.pk)
     item = model.objects.select_related(*_item_relations(item)).get(pk=item.pk)
     current = item.visibility
     if visibility == current:
         return item
+    action = consent_action(item, visibility)
     now = timezone.now()
     if visibility == Visibility.SHARED_WITH_MANAGER:
         if not policy.can_share_item(actor, item):
@@ -796,6 +869,14 @@ def item_set_visibility(
     item.save(update_fields=["visibility", "unshared_visibility", "shared_at"])
     if isinstance(item, PlanItem):
         _revision(item, actor, "visibility")
+    if action is not None:
+        audit_record(
+            action=action,
+            object_type=object_type_of(item),
+            object_id=item.pk,
+            actor=actor,
+            subject=policy.relationship_of(item).coachee,
+        )
     return item
 
 

@@ -62,8 +62,14 @@ def get_or_404(
     except ObjectDoesNotExist:
         if viewer is not None:
             model = qs.model
-            subject_column = model._meta.get_field(subject_field).column if subject_field else None  # type: ignore[union-attr]
-            audit_refused_lookup(viewer=viewer, model=model, lookup_value=pk, subject_column=subject_column)
+            if subject_field and "__" in subject_field:
+                # Through a relation (a note's relationship__coachee): the seller sees it.
+                audit_refused_lookup(viewer=viewer, model=model, lookup_value=pk, subject_path=subject_field)
+            else:
+                subject_column = model._meta.get_field(subject_field).column if subject_field else None  # type: ignore[union-attr]
+                audit_refused_lookup(
+                    viewer=viewer, model=model, lookup_value=pk, subject_column=subject_column
+                )
         raise Http404 from None
 
 
@@ -184,56 +190,77 @@ def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
 def access_relationship(*, viewer: Membership, relationship_id: Any) -> CoachingRelationship:
     from salescoach.coaching.selectors import relationship_list
 
-    return get_or_404(relationship_list(viewer=viewer), relationship_id)
+    return get_or_404(
+        relationship_list(viewer=viewer), relationship_id, viewer=viewer, subject_field="coachee"
+    )
 
 
 def access_agreement(*, viewer: Membership, agreement_id: Any) -> TriadAgreement:
     from salescoach.coaching.selectors import agreement_list
 
-    return get_or_404(agreement_list(viewer=viewer), agreement_id)
+    return get_or_404(agreement_list(viewer=viewer), agreement_id, viewer=viewer, subject_field="seller")
 
 
 def access_session(*, viewer: Membership, session_id: Any) -> CoachingSession:
     from salescoach.coaching.selectors import session_list
 
-    return get_or_404(session_list(viewer=viewer), session_id)
+    return get_or_404(
+        session_list(viewer=viewer), session_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_note(*, viewer: Membership, note_id: Any) -> Note:
     from salescoach.coaching.selectors import note_list
 
-    return get_or_404(note_list(viewer=viewer), note_id)
+    return get_or_404(note_list(viewer=viewer), note_id, viewer=viewer, subject_field="relationship__coachee")
 
 
 def access_plan_item(*, viewer: Membership, item_id: Any) -> PlanItem:
     from salescoach.coaching.selectors import plan_item_list
 
-    return get_or_404(plan_item_list(viewer=viewer), item_id)
+    return get_or_404(
+        plan_item_list(viewer=viewer), item_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_commitment(*, viewer: Membership, commitment_id: Any) -> Commitment:
     from salescoach.coaching.selectors import commitment_list
 
-    return get_or_404(commitment_list(viewer=viewer), commitment_id)
+    return get_or_404(
+        commitment_list(viewer=viewer), commitment_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_proposal(*, viewer: Membership, proposal_id: Any) -> Proposal:
     from salescoach.coaching.selectors import proposal_list
 
-    return get_or_404(proposal_list(viewer=viewer), proposal_id)
+    return get_or_404(
+        proposal_list(viewer=viewer), proposal_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_observation(*, viewer: Membership, session_id: Any) -> Observation:
     """The ride-along observation of a session, by the session's id."""
+    from salescoach.coaching.models import Observation
     from salescoach.coaching.selectors import observation_list
 
+    pk = int_id_or_none(session_id)
+    if pk is None:
+        raise Http404
     try:
-        return observation_list(viewer=viewer).get(session_id=int(session_id))
-    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        return observation_list(viewer=viewer).get(session_id=pk)
+    except ObjectDoesNotExist:
+        audit_refused_lookup(
+            viewer=viewer,
+            model=Observation,
+            lookup_column="session_id",
+            lookup_value=pk,
+            subject_path="session__relationship__coachee",
+        )
         raise Http404 from None
 
 
 def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQuestion:
     from salescoach.coaching.selectors import custom_question_list
 
-    return get_or_404(custom_question_list(viewer=viewer), question_id)
+    return get_or_404(custom_question_list(viewer=viewer), question_id, viewer=viewer)

@@ -344,7 +344,7 @@ def _manager_reports_to(coachee: Membership) -> int | None:
 
 def can_view_item(viewer: Membership, item: Item) -> bool:
     """What the matrix row of the item (by its visibility) lets the viewer's columns read."""
-    relationship = _relationship_of(item)
+    relationship = relationship_of(item)
     row = matrix.ROWS[item_row(_kind(item), item.visibility)]
     for column in columns_of(viewer, relationship):
         cell = row.grant(column)
@@ -421,7 +421,7 @@ def can_delete_item(viewer: Membership, item: Item) -> bool:
     )
 
 
-def _relationship_of(item: Item) -> CoachingRelationship:
+def relationship_of(item: Item) -> CoachingRelationship:
     if _kind(item) == "Observation":
         return item.session.relationship  # type: ignore[union-attr]
     return item.relationship  # type: ignore[union-attr]
@@ -429,7 +429,7 @@ def _relationship_of(item: Item) -> CoachingRelationship:
 
 def can_share_item(viewer: Membership, item: Item) -> bool:
     """Only the seller shares an item with their manager, one item at a time."""
-    relationship = _relationship_of(item)
+    relationship = relationship_of(item)
     return (
         is_seller(viewer, relationship)
         and can_view_item(viewer, item)
@@ -440,7 +440,7 @@ def can_share_item(viewer: Membership, item: Item) -> bool:
 
 def can_unshare_item(viewer: Membership, item: Item) -> bool:
     """Only the seller stops sharing; the manager loses access on the next request."""
-    return item.visibility == Visibility.SHARED_WITH_MANAGER and is_seller(viewer, _relationship_of(item))
+    return item.visibility == Visibility.SHARED_WITH_MANAGER and is_seller(viewer, relationship_of(item))
 
 
 def can_change_privacy(viewer: Membership, item: Item) -> bool:
@@ -456,7 +456,7 @@ def can_change_privacy(viewer: Membership, item: Item) -> bool:
 
 def can_view_item_history(viewer: Membership, item: Item) -> bool:
     """Earlier versions may hold what was never shared: seller and coach only."""
-    return can_view_item(viewer, item) and is_seller_or_coach(viewer, _relationship_of(item))
+    return can_view_item(viewer, item) and is_seller_or_coach(viewer, relationship_of(item))
 
 
 def can_write_note(viewer: Membership, relationship: CoachingRelationship) -> bool:
@@ -538,6 +538,40 @@ def can_reply_to_observation(viewer: Membership, observation: Observation) -> bo
         and observation.visibility != Visibility.SHARED_WITH_MANAGER
         and is_seller(viewer, observation.session.relationship)
     )
+
+
+# --- what the access log records -----------------------------------------------------------
+
+
+def read_record(obj: Any) -> tuple[int, frozenset[int]] | None:
+    """Whose coaching data ``obj`` is, and who wrote it: (the seller's member id, the
+    authors' member ids), or None for what the access log does not record.
+
+    A read by anyone outside the authors goes on the seller's access log. Content two
+    people write together -- a session's agenda and outcomes, a ride-along observation --
+    has the seller and the coach as authors, so their reads of it are not recorded, and
+    everyone else's are. The coach's own preparation and question bank are theirs alone.
+    Callers load the object's relationship (as the selectors do).
+    """
+    kind = _kind(obj)
+    if kind == "Note":
+        return obj.relationship.coachee_id, frozenset({obj.author_id})
+    if kind in ("PlanItem", "Commitment"):
+        return obj.relationship.coachee_id, frozenset({obj.created_by_id})
+    if kind == "Proposal":
+        return obj.relationship.coachee_id, frozenset({obj.proposed_by_id})
+    if kind == "TriadAgreement":
+        return obj.relationship.coachee_id, frozenset({obj.created_by_id})
+    if kind == "PlanItemRevision":
+        return obj.item.relationship.coachee_id, frozenset({obj.changed_by_id})
+    if kind == "SessionRating":
+        return obj.session.relationship.coachee_id, frozenset({obj.rated_by_id})
+    if kind in ("CoachingSession", "Observation"):
+        relationship = obj.relationship if kind == "CoachingSession" else obj.session.relationship
+        return relationship.coachee_id, frozenset({relationship.coachee_id, relationship.coach_id})
+    if kind == "Intake":
+        return obj.coachee_id, frozenset({obj.coachee_id})
+    return None
 
 
 # --- the coach's own question bank -------------------------------------------------------
