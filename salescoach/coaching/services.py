@@ -379,6 +379,47 @@ def _check_overlap(
             )
 
 
+def _check_evaluations(
+    relationship: CoachingRelationship, starts_at: datetime, ends_at: datetime, *, actor: Membership
+) -> None:
+    """Product rule 2 (salescoach/privacy/separation.py): no coaching session in the same
+    meeting as a performance evaluation, nor -- when the coach is also the seller's manager
+    -- on the day of an evaluation they hold with the seller. The reason is given to those
+    who may know of the evaluation (the seller, and the coach who also evaluates); another
+    coach only hears that the seller is not available, as evaluations are not theirs to see."""
+    from salescoach.privacy.separation import SAME_DAY, session_clashes
+
+    clashes = session_clashes(relationship=relationship, starts_at=starts_at, ends_at=ends_at)
+    if not clashes:
+        return
+    names = {
+        "seller": relationship.coachee.user.full_name,
+        "coach": relationship.coach.user.full_name,
+        "day": date_format(timezone.localtime(starts_at).date(), "DATE_FORMAT"),
+    }
+    may_know = actor.pk == relationship.coachee_id or SAME_DAY in clashes
+    if not may_know:
+        message = _("%(seller)s is not available at this time. Choose another time.") % names
+    elif SAME_DAY in clashes:
+        message = (
+            _(
+                "%(coach)s is also %(seller)s's manager and holds their performance evaluation on %(day)s. "
+                "A coaching session is never held on the day of an evaluation by the same manager, so that "
+                "coaching never turns into an evaluation: choose another day."
+            )
+            % names
+        )
+    else:  # SAME_MEETING
+        message = (
+            _(
+                "A performance evaluation of %(seller)s is planned at this time. A coaching session and an "
+                "evaluation are never the same meeting: choose another time."
+            )
+            % names
+        )
+    raise ValidationError({"starts_at": message})
+
+
 def _event(session: CoachingSession, kind: str, actor: Membership | None, **data: Any) -> None:
     SessionEvent.objects.create(session=session, kind=kind, actor=actor, data=data)
 
@@ -429,6 +470,7 @@ def session_plan(
         if manager.pk == relationship.coach_id:
             raise ValidationError({"kind": _("The manager is the coach here: plan a one-to-one instead.")})
     _check_overlap(relationship, starts_at, ends_at, manager=manager)
+    _check_evaluations(relationship, starts_at, ends_at, actor=actor)
     now = timezone.now()
     session = CoachingSession.objects.create(
         relationship=relationship,
@@ -473,6 +515,7 @@ def session_update(
     moved = (new_start, new_end) != (session.starts_at, session.ends_at)
     if moved:
         _check_overlap(session.relationship, new_start, new_end, exclude=session.pk, manager=session.manager)
+        _check_evaluations(session.relationship, new_start, new_end, actor=actor)
     changes: dict[str, Any] = {}
     if location is not None:
         changes["location"] = clean_text(location, field="location", max_length=MAX_PLACE)
