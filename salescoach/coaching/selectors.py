@@ -363,6 +363,57 @@ def observation_rows(
     return rows
 
 
+# --- what a seller shares -------------------------------------------------------------------------
+
+
+@dataclass
+class SharedItem:
+    """One item the seller shares with their manager, for the overview of everything shared."""
+
+    kind: str  # note, plan_item, commitment, observation
+    item: Any
+    relationship: CoachingRelationship
+    text: str
+    shared_at: datetime | None
+
+    @property
+    def key(self) -> int:
+        """The id the item is known by in the pages and the API (a ride-along by its session)."""
+        return int(self.item.session_id if self.kind == "observation" else self.item.pk)
+
+
+def shared_items(*, viewer: Membership) -> list[SharedItem]:
+    """Everything the viewer, as seller, shares with their manager now: four queries."""
+    from salescoach.privacy.visibility import Visibility
+
+    shared = Visibility.SHARED_WITH_MANAGER
+    rows: list[SharedItem] = []
+    for note in note_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(SharedItem("note", note, note.relationship, note.text, note.shared_at))
+    for item in plan_item_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(SharedItem("plan_item", item, item.relationship, item.text, item.shared_at))
+    for commitment in commitment_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(
+            SharedItem(
+                "commitment", commitment, commitment.relationship, commitment.text, commitment.shared_at
+            )
+        )
+    for observation in observation_list(viewer=viewer).filter(
+        session__relationship__coachee=viewer, visibility=shared
+    ):
+        rows.append(
+            SharedItem(
+                "observation",
+                observation,
+                observation.session.relationship,
+                observation.appointment,
+                observation.shared_at,
+            )
+        )
+    rows.sort(key=lambda row: (row.shared_at is None, -(row.shared_at.timestamp() if row.shared_at else 0)))
+    return rows
+
+
 # --- question banks -----------------------------------------------------------------------------
 
 

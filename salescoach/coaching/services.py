@@ -874,6 +874,13 @@ def item_set_visibility(
     return _item_set_visibility(actor=actor, item=item, visibility=visibility)
 
 
+def sharing_stop(*, actor: Membership, item: Note | PlanItem | Commitment | Observation) -> Any:
+    """Stop sharing an item with the manager; it goes back to who could read it before."""
+    if item.visibility != Visibility.SHARED_WITH_MANAGER:
+        raise ValidationError(_("This item is not shared with the manager."))
+    return item_set_visibility(actor=actor, item=item, visibility=item.unshared_visibility)
+
+
 @transaction.atomic
 def _item_set_visibility(
     *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str

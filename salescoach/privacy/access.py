@@ -260,6 +260,25 @@ def access_observation(*, viewer: Membership, session_id: Any) -> Observation:
         raise Http404 from None
 
 
+SHARE_KINDS = ("note", "plan_item", "commitment", "observation")
+
+
+def access_shared_item(
+    *, viewer: Membership, kind: Any, item_id: Any
+) -> Note | PlanItem | Commitment | Observation:
+    """A note, plan item, commitment or ride-along (by its session's id) the viewer may see,
+    named by its kind -- as the overview of what a seller shares names them."""
+    if kind == "note":
+        return access_note(viewer=viewer, note_id=item_id)
+    if kind == "plan_item":
+        return access_plan_item(viewer=viewer, item_id=item_id)
+    if kind == "commitment":
+        return access_commitment(viewer=viewer, commitment_id=item_id)
+    if kind == "observation":
+        return access_observation(viewer=viewer, session_id=item_id)
+    raise Http404
+
+
 def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQuestion:
     from salescoach.coaching.selectors import custom_question_list
 

@@ -14,7 +14,10 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from salescoach.accounts.models import User
 from salescoach.api.auth import viewer
 from salescoach.api.schemas import ErrorOut
+from salescoach.coaching import services as coaching_services
+from salescoach.coaching.selectors import shared_items
 from salescoach.privacy import rules, selectors
+from salescoach.privacy.access import access_shared_item
 from salescoach.privacy.export import export_memberships, personal_data_export
 
 router = Router()
@@ -91,6 +94,58 @@ def audit_log(request: HttpRequest, filters: Query[AuditFilters]) -> Any:
         raise PermissionDenied(_("Only a programme owner can read the audit log."))
     qs = selectors.organisation_audit_log(viewer=member, action=filters.action, outcome=filters.outcome)
     return _PagedRows(qs, member)
+
+
+class SharedItemOut(Schema):
+    kind: str
+    id: int
+    relationship_id: int
+    coach: str
+    text: str
+    shared_at: datetime | None
+
+
+class StopSharingIn(Schema):
+    kind: str
+    id: int
+
+
+class StoppedOut(Schema):
+    kind: str
+    id: int
+    visibility: str
+
+
+def _shared_out(row: Any) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "id": row.key,
+        "relationship_id": row.relationship.pk,
+        "coach": row.relationship.coach.user.full_name,
+        "text": row.text,
+        "shared_at": row.shared_at,
+    }
+
+
+@router.get("/privacy/sharing", response=list[SharedItemOut], tags=["privacy"])
+def sharing(request: HttpRequest) -> list[dict[str, Any]]:
+    """Everything you share with your manager: notes, plan items, commitments and ride-alongs
+    (`kind`; a ride-along is named by its session's id)."""
+    return [_shared_out(row) for row in shared_items(viewer=viewer(request))]
+
+
+@router.post(
+    "/privacy/sharing/stop",
+    response={200: StoppedOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    tags=["privacy"],
+)
+def sharing_stop(request: HttpRequest, payload: StopSharingIn) -> dict[str, Any]:
+    """Stop sharing one item: your manager loses access on their next request. Only the
+    seller can; anyone else is refused (403) and the attempt is recorded."""
+    member = viewer(request)
+    item = access_shared_item(viewer=member, kind=payload.kind, item_id=payload.id)
+    updated = coaching_services.sharing_stop(actor=member, item=item)
+    return {"kind": payload.kind, "id": payload.id, "visibility": updated.visibility}
 
 
 class _PagedRows:

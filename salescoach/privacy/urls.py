@@ -12,5 +12,7 @@ urlpatterns = [
     path(ORG, views.privacy_home, name="home"),
     path(f"{ORG}audit/", views.audit_log, name="audit"),
     path(f"{ORG}settings/", views.privacy_settings, name="settings"),
+    path(f"{ORG}sharing/", views.sharing, name="sharing"),
+    path(f"{ORG}sharing/stop/", views.sharing_stop, name="sharing-stop"),
     path("privacy/export/", views.export_download, name="export"),
 ]

@@ -14,12 +14,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from salescoach.accounts.models import User
+from salescoach.coaching import services as coaching_services
+from salescoach.coaching.selectors import shared_items
 from salescoach.core.forms import add_service_error
 from salescoach.core.http import OrgRequest, org_view
 from salescoach.organisations.services import organisation_update_settings
-from salescoach.privacy import rules, selectors
+from salescoach.privacy import policy, rules, selectors
+from salescoach.privacy.access import access_shared_item
 from salescoach.privacy.export import JSONEncoder, export_memberships, personal_data_export
 from salescoach.privacy.forms import AuditFilterForm, PrivacySettingsForm
 
@@ -78,6 +82,39 @@ def privacy_settings(request: OrgRequest) -> HttpResponse:
             messages.success(request, _("The privacy settings have been saved."))
             return redirect("privacy:settings", request.organisation.slug)
     return render(request, "privacy/settings.html", {"form": form, "section": "privacy"})
+
+
+# --- what a seller shares with their manager -------------------------------------------------
+
+
+@org_view
+def sharing(request: OrgRequest) -> HttpResponse:
+    """The seller's one overview of everything they share with their manager, with "stop
+    sharing" on each item."""
+    viewer = request.membership
+    rows = shared_items(viewer=viewer)
+    return render(
+        request,
+        "privacy/sharing.html",
+        {"rows": rows, "has_manager": policy.manager_id_of(viewer) is not None, "section": "privacy"},
+    )
+
+
+@org_view
+@require_POST
+def sharing_stop(request: OrgRequest) -> HttpResponse:
+    """Stop sharing one item (only the seller can: coaching.services.consent_check)."""
+    viewer = request.membership
+    item = access_shared_item(
+        viewer=viewer, kind=request.POST.get("kind"), item_id=request.POST.get("item_id")
+    )
+    try:
+        coaching_services.sharing_stop(actor=viewer, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("No longer shared: your manager cannot see it any more."))
+    return redirect("privacy:sharing", request.organisation.slug)
 
 
 @login_required
