@@ -184,6 +184,13 @@ def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
     return intake
 
 
+def access_erasure_request(*, viewer: Membership, erasure_id: Any) -> Any:
+    """An erasure request the viewer may see (programme owner: all of the organisation)."""
+    from salescoach.privacy.erasure import erasure_requests
+
+    return get_or_404(erasure_requests(viewer=viewer), erasure_id, viewer=viewer, subject_field="member")
+
+
 # --- coaching: every object below is visible only as the privacy policy allows ------------
 
 
