@@ -234,8 +234,11 @@ def team_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Any:
 @router.get("/members", response=list[MemberOut], tags=["members"])
 @paginate(LimitOffsetPagination)
 def member_list(request: HttpRequest, filters: Query[MemberFilters]) -> Any:
+    member = viewer(request)
+    if filters.team is not None:
+        access_team(viewer=member, team_id=filters.team)  # another organisation's team: 404
     members = selectors.member_list(
-        viewer=viewer(request),
+        viewer=member,
         team_id=filters.team,
         role=filters.role,
         status=filters.status,
