@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite messages vendor clean
+.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite faults messages vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,7 @@ test: install-dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r salescoach config -ll -x "salescoach/*/migrations"
 
 typecheck:
 	$(BIN)/mypy salescoach config
@@ -58,6 +59,11 @@ test-sqlite:
 	@if [ -n "$$DATABASE_URL" ]; then \
 	  env -u DATABASE_URL $(BIN)/pytest -q -m "not browser and not postgres"; \
 	else $(BIN)/pytest -q; fi
+
+## faults: the fault checks with real processes (gunicorn, workers, Redis, a PostgreSQL restart;
+## needs root and pg_ctlcluster -- CI runs it after `make test`)
+faults: install-dev
+	$(BIN)/python scripts/fault_checks.py
 
 ## messages: update the Dutch translation files after changing text
 messages: install-dev

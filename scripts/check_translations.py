@@ -30,7 +30,7 @@ def makemessages() -> None:
     args = [sys.executable, "manage.py", "makemessages", "-l", LANGUAGE, "--no-obsolete", "--no-location"]
     for pattern in IGNORE:
         args += ["--ignore", pattern]
-    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
 
 
 def compile_all() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -22,6 +23,8 @@ from salescoach.evaluations.models import EvaluationCycle
 from salescoach.imports.models import ImportJob
 from salescoach.organisations.models import Invitation
 from salescoach.organisations.services import build_invitation
+from salescoach.results.models import ColumnMapping, ExchangeRate, FunnelStage, Opportunity, StageAlias
+from salescoach.results.services import funnel_ensure
 from tests.conftest import People
 
 # Parameters that name the organisation or a non-object (handled by the slug check).
@@ -96,6 +99,36 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
             erasures.append(erasure_request(actor=people.colleague, member_id=people.colleague.pk).pk)
         return erasures[0]
 
+    def results_stage() -> FunnelStage:
+        return funnel_ensure(organisation_id=people.org.pk)[0]
+
+    def opportunity_id() -> int:
+        return Opportunity.objects.get_or_create(
+            organisation=people.org,
+            crm_id="VICTIM-1",
+            defaults={
+                "name": "Victim deal",
+                "owner": people.seller,
+                "stage": results_stage(),
+                "crm_stage": "Prospecting",
+                "status": "open",
+                "close_date": date(2026, 3, 31),
+            },
+        )[0].pk
+
+    def alias_id() -> int:
+        return StageAlias.objects.filter(organisation=people.org).first().pk if results_stage() else 0
+
+    def rate_id() -> int:
+        return ExchangeRate.objects.get_or_create(
+            organisation=people.org, currency="USD", defaults={"rate": 1}
+        )[0].pk
+
+    def mapping_id() -> int:
+        return ColumnMapping.objects.get_or_create(
+            organisation=people.org, kind="opportunities", signature="x"
+        )[0].pk
+
     return {
         "intake_id": intake_id,
         "relationship_id": coaching("relationship"),
@@ -111,6 +144,11 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         "invitation_id": invitation_id,
         "job_id": job_id,
         "token_id": token_id,
+        "opportunity_id": opportunity_id,
+        "stage_id": lambda: results_stage().pk,
+        "alias_id": alias_id,
+        "rate_id": rate_id,
+        "mapping_id": mapping_id,
         "cycle_id": cycle_id,
         "evaluation_id": evaluation_id,
         "run_id": run_id,

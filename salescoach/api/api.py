@@ -21,6 +21,7 @@ from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
 from salescoach.privacy.services import RecordedRefusal, audit_denied
 from salescoach.programmes.api import router as programmes_router
+from salescoach.results.api import router as results_router
 from salescoach.surveys.api import router as surveys_router
 
 api = NinjaAPI(
@@ -48,6 +49,7 @@ api.add_router("/", privacy_router)
 api.add_router("/coaching", coaching_router)
 api.add_router("/", evaluations_router)
 api.add_router("/", surveys_router)
+api.add_router("/results", results_router)
 
 
 @api.exception_handler(ValidationError)

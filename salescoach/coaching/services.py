@@ -63,6 +63,7 @@ from salescoach.coaching.models import (
     TriadAgreement,
 )
 from salescoach.coaching.rubric import SCALE, default_rubric_keys
+from salescoach.core.queue import enqueue_on_commit
 from salescoach.organisations.models import Membership, MembershipStatus, Role
 from salescoach.privacy import policy
 from salescoach.privacy.visibility import Visibility
@@ -429,7 +430,7 @@ def _notify(session: CoachingSession, message: str) -> None:
 
     if session.ends_at > timezone.now():
         session_id = session.pk
-        transaction.on_commit(lambda: send_session_mail.enqueue(session_id, message))
+        enqueue_on_commit(send_session_mail, session_id, message)
 
 
 def _ensure_observation(session: CoachingSession) -> None:

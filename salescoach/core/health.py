@@ -31,6 +31,10 @@ def _queue() -> str:
         from django_tasks_db.models import DBTaskResult
 
         DBTaskResult.objects.exists()
+    elif backend == "RQBackend":
+        import django_rq
+
+        django_rq.get_connection("default").ping()
     return "ok"
 
 

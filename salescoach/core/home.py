@@ -30,6 +30,8 @@ HOME_PROVIDERS = [
     "salescoach.craft.home.intake",
     "salescoach.evaluations.home.evaluations",
     "salescoach.surveys.home.open_surveys",
+    "salescoach.results.home.team_results",
+    "salescoach.results.home.my_results",
 ]
 
 

@@ -24,3 +24,22 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"
+
+
+class HeldTask(models.Model):
+    """Background work that could not reach the task queue (e.g. Redis was down).
+
+    It waits here and is relayed to the queue when the queue is back (run_scheduler).
+    """
+
+    task_path = models.CharField(max_length=255)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} (held since {self.created_at:%Y-%m-%d %H:%M})"

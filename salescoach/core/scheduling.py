@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from salescoach.core.models import ScheduledRun
+from salescoach.core.queue import enqueue_or_hold
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class Job:
 
 SCHEDULE: list[Job] = [
     Job("prune-task-results", timedelta(days=1), "salescoach.core.scheduling.prune_task_results"),
+    Job("resume-stalled-imports", timedelta(minutes=1), "salescoach.imports.services.resume_stalled_imports"),
     Job("session-reminders", timedelta(minutes=5), "salescoach.coaching.services.send_due_reminders"),
     Job("coaching-retention", timedelta(days=1), "salescoach.privacy.retention.run_scheduled"),
 ]
@@ -60,7 +62,7 @@ def tick(now: datetime | None = None) -> list[str]:
     for job in SCHEDULE:
         slot = slot_for(job, now)
         if claim(job, slot):
-            run_scheduled_job.enqueue(job.name, slot.isoformat())
+            enqueue_or_hold(run_scheduled_job, job.name, slot.isoformat())
             started.append(job.name)
     return started
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("o/<slug:org_slug>/", views.org_home, name="org-home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.liveness, name="liveness"),
 ]

@@ -60,6 +60,11 @@ def org_home(request: OrgRequest) -> HttpResponse:
     )
 
 
+def liveness(request: HttpRequest) -> JsonResponse:
+    """The process answers; nothing else is checked (restart only when this fails)."""
+    return JsonResponse({"status": "ok"})
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and readiness in one answer: 200 when every check passes, else 503."""
     checks = health_checks()

@@ -48,3 +48,23 @@ def import_members(request: HttpRequest, file: File[UploadedFile], dry_run: Form
     """Columns: e-mail, full name, team, roles, manager's e-mail (English or Dutch headings);
     optional job title and CRM user id. New people get an invitation by e-mail."""
     return run_import(request, "members", file, dry_run)
+
+
+@router.post("/opportunities", response=RESPONSES, summary="Import deals (CSV or Excel)")
+def import_opportunities(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False) -> Any:
+    """A Salesforce report export (column labels such as "Opportunity Name", "Stage",
+    "Close Date"; add "Opportunity ID"), a Salesforce data export (API names such as Id,
+    StageName, CloseDate, Amount, OwnerId), a HubSpot deals export ("Record ID",
+    "Deal Name", "Deal Stage", "Deal owner", ...) or the SalesCoach template, with English
+    or Dutch headings. Other layouts: match the columns once on the import page; the match
+    is then used here too. Deals are matched by CRM id; owners by e-mail, CRM user id or
+    full name. Only for the people you manage."""
+    return run_import(request, "opportunities", file, dry_run)
+
+
+@router.post("/targets", response=RESPONSES, summary="Import targets (CSV or Excel)")
+def import_targets(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False) -> Any:
+    """One row per person and period: e-mail, period (2026-03 for a month, 2026-Q1 for a
+    quarter), target amount and/or target count, optional currency (English or Dutch
+    headings). Only for the people you manage."""
+    return run_import(request, "targets", file, dry_run)

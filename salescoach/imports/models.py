@@ -32,11 +32,18 @@ class ImportJob(models.Model):
     result = models.JSONField(null=True, blank=True)  # the real run's ImportResult
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set when a worker takes the job and as it makes progress; a running job whose
+    # heartbeat stops (its worker died) is picked up again (services.resume_stalled_imports).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("import")
         verbose_name_plural = _("imports")
-        indexes = [models.Index(fields=["organisation", "kind", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "kind", "-created_at"]),
+            models.Index(fields=["status", "heartbeat_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} import {self.pk} ({self.status})"

@@ -17,8 +17,10 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from salescoach.privacy import rules
+from salescoach.results import rules as results_rules
 
 if TYPE_CHECKING:
+    from salescoach.imports.models import ImportJob
     from salescoach.imports.results import ImportResult
     from salescoach.organisations.models import Membership
 
@@ -43,10 +45,27 @@ class Importer:
     template_path: str  # function returning (filename, rows) for the downloadable template
     allowed: Callable[[Membership], bool]
     done_url_name: str
+    # Optional: a function (job) -> list of FollowUp, for steps that resolve the problems
+    # of a checked file (match its columns, owners or stages) before checking it again.
+    followups_path: str = ""
 
     @property
     def run(self) -> ImporterFunction:
         return import_string(self.run_path)
+
+    def followups(self, job: ImportJob) -> list[FollowUp]:
+        if not self.followups_path:
+            return []
+        return list(import_string(self.followups_path)(job))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A step the person can take to resolve problems found in a checked file."""
+
+    url: str
+    label: str | Promise
+    help: str | Promise = ""
 
 
 IMPORTERS: dict[str, Importer] = {
@@ -61,6 +80,32 @@ IMPORTERS: dict[str, Importer] = {
         template_path="salescoach.organisations.imports.members_template",
         allowed=rules.can_manage_people,
         done_url_name="organisations:member-list",
+    ),
+    "opportunities": Importer(
+        kind="opportunities",
+        title=_("Import deals"),
+        help=_(
+            "A Salesforce report or data export, a HubSpot deals export or the SalesCoach template, "
+            "with English or Dutch headings. Deals already here are updated by their CRM id."
+        ),
+        run_path="salescoach.results.imports.import_opportunities",
+        template_path="salescoach.results.imports.opportunities_template",
+        allowed=results_rules.can_import_results,
+        done_url_name="results:dashboard",
+        followups_path="salescoach.results.followups.import_followups",
+    ),
+    "targets": Importer(
+        kind="targets",
+        title=_("Import targets"),
+        help=_(
+            "One row per person and period: e-mail, period (2026-03 for a month, 2026-Q1 for a "
+            "quarter), target amount and, if you like, a target number of won deals."
+        ),
+        run_path="salescoach.results.imports.import_targets",
+        template_path="salescoach.results.imports.targets_template",
+        allowed=results_rules.can_import_results,
+        done_url_name="results:dashboard",
+        followups_path="salescoach.results.followups.import_followups",
     ),
 }
 

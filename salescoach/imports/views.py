@@ -61,11 +61,13 @@ def template(request: OrgRequest, kind: str) -> HttpResponse:
 def job(request: OrgRequest, job_id: int) -> HttpResponse:
     import_job = access_import_job(viewer=request.membership, job_id=job_id)
     importer = get_importer(import_job.kind, request.membership)
+    preview = ImportResult.from_dict(import_job.preview) if import_job.preview else None
     context = {
         "job": import_job,
         "importer": importer,
-        "preview": ImportResult.from_dict(import_job.preview) if import_job.preview else None,
+        "preview": preview,
         "result": ImportResult.from_dict(import_job.result) if import_job.result else None,
+        "followups": importer.followups(import_job) if preview is not None and not preview.ok else [],
     }
     if request.htmx:
         return render(request, "imports/partials/job_status.html", context)

@@ -42,6 +42,8 @@ def my_place(member: Membership) -> list[HomeSection]:
     manager = member.reports_to
     if team is None and manager is None:
         return []
+    if team is not None and team.manager_id == member.pk:
+        team = None  # the manager's own team is shown in full above
     colleagues = (
         selectors.member_list(viewer=member, team_id=team.pk, status=MembershipStatus.ACTIVE).exclude(
             pk=member.pk

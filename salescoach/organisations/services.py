@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from salescoach.accounts.models import APIToken, User, normalise_email
+from salescoach.core.queue import enqueue_on_commit
 from salescoach.organisations.models import (
     Invitation,
     InvitationStatus,
@@ -316,7 +317,7 @@ def send_invitations_after_commit(invitation_ids: list[int]) -> None:
     from salescoach.organisations.tasks import send_invitations
 
     if invitation_ids:
-        transaction.on_commit(lambda: send_invitations.enqueue(invitation_ids))
+        enqueue_on_commit(send_invitations, invitation_ids)
 
 
 @transaction.atomic

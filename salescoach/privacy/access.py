@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from salescoach.craft.models import Intake
     from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
+    from salescoach.results.models import ColumnMapping, ExchangeRate, FunnelStage, Opportunity, StageAlias
     from salescoach.surveys.models import SurveyRun, SurveyTemplate
 
 M = TypeVar("M", bound=Model)
@@ -290,3 +291,63 @@ def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQue
     from salescoach.coaching.selectors import custom_question_list
 
     return get_or_404(custom_question_list(viewer=viewer), question_id, viewer=viewer)
+
+
+# --- results (see salescoach/results/rules.py) ---------------------------------------------
+
+
+def access_results_team(*, viewer: Membership, team_id: Any) -> Team:
+    """A team whose results dashboard the viewer may open."""
+    from salescoach.results.selectors import results_team_list
+
+    return get_or_404(results_team_list(viewer=viewer), team_id, viewer=viewer)
+
+
+def access_results_member(*, viewer: Membership, member_id: Any) -> Membership:
+    """A person whose targets, deals and figures the viewer may read."""
+    from salescoach.results.selectors import results_member_list
+
+    return get_or_404(results_member_list(viewer=viewer), member_id, viewer=viewer, subject_field="id")
+
+
+def access_opportunity(*, viewer: Membership, opportunity_id: Any) -> Opportunity:
+    from salescoach.results.selectors import opportunity_list
+
+    return get_or_404(opportunity_list(viewer=viewer), opportunity_id, viewer=viewer)
+
+
+def _results_setup(viewer: Membership, model: type[M]) -> QuerySet[M]:
+    from salescoach.results.rules import can_configure_funnel
+
+    if not can_configure_funnel(viewer):
+        return model._default_manager.none()
+    return model._default_manager.filter(organisation_id=viewer.organisation_id)
+
+
+def access_funnel_stage(*, viewer: Membership, stage_id: Any) -> FunnelStage:
+    from salescoach.results.models import FunnelStage
+
+    return get_or_404(_results_setup(viewer, FunnelStage), stage_id, viewer=viewer)
+
+
+def access_stage_alias(*, viewer: Membership, alias_id: Any) -> StageAlias:
+    from salescoach.results.models import StageAlias
+
+    return get_or_404(_results_setup(viewer, StageAlias), alias_id, viewer=viewer)
+
+
+def access_exchange_rate(*, viewer: Membership, rate_id: Any) -> ExchangeRate:
+    from salescoach.results.models import ExchangeRate
+
+    return get_or_404(_results_setup(viewer, ExchangeRate), rate_id, viewer=viewer)
+
+
+def access_column_mapping(*, viewer: Membership, mapping_id: Any) -> ColumnMapping:
+    from salescoach.results.models import ColumnMapping
+    from salescoach.results.rules import can_import_results
+
+    if not can_import_results(viewer):
+        raise Http404
+    return get_or_404(
+        ColumnMapping.objects.filter(organisation_id=viewer.organisation_id), mapping_id, viewer=viewer
+    )

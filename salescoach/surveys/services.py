@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from salescoach.core.queue import enqueue_on_commit
 from salescoach.organisations.models import Membership, MembershipStatus, Team
 from salescoach.privacy.services import RefusedReference, records_refused_references
 from salescoach.surveys import rules
@@ -191,7 +192,7 @@ def run_create(
     SurveyInvitation.objects.bulk_create([SurveyInvitation(run=run, membership=m) for m in members])
     from salescoach.surveys.tasks import send_survey_invitations
 
-    transaction.on_commit(lambda: send_survey_invitations.enqueue(run.pk))
+    enqueue_on_commit(send_survey_invitations, run.pk)
     return run
 
 

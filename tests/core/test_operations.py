@@ -72,3 +72,13 @@ def test_an_unexpected_error_shows_no_internals(people: People, client_for) -> N
         page = client.get(f"/o/{people.org.slug}/")
     assert page.status_code == 500
     assert "secret internals" not in page.content.decode()
+
+
+def test_liveness_needs_nothing_but_the_process(db: None) -> None:
+    from django.db import connection
+
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
+        assert Client().get("/healthz/live").json() == {"status": "ok"}
+        response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unavailable"

@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     "salescoach.coaching.demo.load",
     "salescoach.evaluations.demo.load",
     "salescoach.surveys.demo.load",
+    "salescoach.results.demo.load",
 ]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from salescoach.core.queue import relay_held_tasks
 from salescoach.core.scheduling import tick
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         while True:
+            relay_held_tasks()  # work held while the queue was unreachable goes first
             for name in tick():
                 self.stdout.write(f"enqueued {name}")
             if options["once"] or stopping:
