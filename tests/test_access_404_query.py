@@ -28,7 +28,7 @@ from tests.test_access_404 import victim_coaching_objects
 pytestmark = pytest.mark.django_db
 
 # API query parameters that name an object of the organisation -> the object to forge.
-API_OBJECT_PARAMS = {"relationship", "team", "member", "cycle", "seller", "template"}
+API_OBJECT_PARAMS = {"relationship", "team", "member", "cycle", "seller", "template", "owner", "stage"}
 # ...and those that do not (paging, filters by value, free text).
 API_OTHER_PARAMS = {
     "limit",
@@ -45,6 +45,7 @@ API_OTHER_PARAMS = {
     "q",
     "closes_from",
     "closes_until",
+    "period",
 }
 # Request parameters the pages read (request.GET / request.POST / source) that name an object.
 PAGE_OBJECT_PARAMS = {"session", "plan_item", "commitment", "team", "member", "item_id"}
@@ -65,6 +66,8 @@ PAGE_OTHER_PARAMS = {
     "seller_comment",
     "text",
     "visibility",
+    "direction",
+    "period",
 }
 
 SOURCE = Path(__file__).resolve().parent.parent / "salescoach"
@@ -85,10 +88,18 @@ def victim_ids(people: People) -> dict[str, int]:
         "team": people.team.pk,
         "member": people.seller.pk,
         "seller": people.seller.pk,
+        "owner": people.seller.pk,
+        "stage": _victim_stage(people),
         "cycle": make_cycle(people.owner, name="Victim cycle").pk,
         "template": _victim_template(people),
         "item_id": objects["note"],
     } | {"_builtin": builtin().pk}
+
+
+def _victim_stage(people: People) -> int:
+    from salescoach.results.services import funnel_ensure
+
+    return funnel_ensure(organisation_id=people.org.pk)[0].pk
 
 
 def _victim_template(people: People) -> int:

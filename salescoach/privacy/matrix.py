@@ -69,10 +69,13 @@ class Grant:
     if_agreed: bool = False  # only when the triad agreement says so
     aggregate: bool = False  # only as a figure for a group at the threshold
     own: bool = False  # their own only
+    indicators: bool = False  # only the figures the triad agreement names, never the items
 
     @property
     def is_nothing(self) -> bool:
-        return not (self.reads or self.writes or self.shared_only or self.aggregate or self.own)
+        return not (
+            self.reads or self.writes or self.shared_only or self.aggregate or self.own or self.indicators
+        )
 
 
 NOTHING = Grant("none", _("—"), _("nothing: the page or object answers “not found”"))
@@ -129,8 +132,8 @@ AGGREGATE = Grant(
 AGREED_INDICATORS = Grant(
     "agreed_indicators",
     _("agreed result indicators only"),
-    _("only the result indicators named in the triad agreement"),
-    reads=True,
+    _("only the result indicators named in the triad agreement (figures, never deals or targets)"),
+    indicators=True,
 )
 OWN = Grant("own", _("own"), _("their own answers only"), own=True)
 

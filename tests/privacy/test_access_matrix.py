@@ -384,6 +384,21 @@ def plant_content(world: World) -> None:
         actor=seller, evaluation=evaluation, text=t("evaluation-seller", "evaluation", None)
     )
 
+    # A deal of the seller: the row "targets, pipeline, results" (a coach sees agreed
+    # figures only, never a deal).
+    from salescoach.results.services import funnel_ensure
+    from salescoach.results.models import Opportunity
+
+    deal = Opportunity.objects.create(
+        organisation=world.people.org,
+        crm_id="PLANTED-1",
+        name=t("deal", "results", None),
+        owner=seller,
+        stage=funnel_ensure(organisation_id=world.people.org.pk)[0],
+        crm_stage="Prospecting",
+        status="open",
+        close_date=date(2026, 12, 31),
+    )
     relationships = [world.rel.pk, world.rel2.pk, world.other_rel.pk]
     world.objects = {
         "relationship_id": relationships,
@@ -400,6 +415,7 @@ def plant_content(world: World) -> None:
         "cycle_id": [cycle.pk],
         "team_id": [world.people.team.pk],
         "member_id": [seller.pk],
+        "opportunity_id": [deal.pk],
     }
 
 
@@ -417,7 +433,19 @@ SKIPPED = {
 # Pages that show more with a query parameter ("show all notes").
 SHOW_MORE = {"o/<slug:org_slug>/coaching/<int:relationship_id>/": ["?notes=all&commitments=all"]}
 # Parameters whose objects are not coaching content (their own tests cover them).
-UNPLANTED = {"invitation_id", "job_id", "token_id", "intake_id", "run_id", "template_id", "erasure_id"}
+UNPLANTED = {
+    "invitation_id",
+    "job_id",
+    "token_id",
+    "intake_id",
+    "run_id",
+    "template_id",
+    "erasure_id",
+    "stage_id",
+    "alias_id",
+    "rate_id",
+    "mapping_id",
+}
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
