@@ -386,8 +386,8 @@ def plant_content(world: World) -> None:
 
     # A deal of the seller: the row "targets, pipeline, results" (a coach sees agreed
     # figures only, never a deal).
-    from salescoach.results.services import funnel_ensure
     from salescoach.results.models import Opportunity
+    from salescoach.results.services import funnel_ensure
 
     deal = Opportunity.objects.create(
         organisation=world.people.org,
