@@ -60,10 +60,14 @@ def coaching_access_log(*, viewer: Membership) -> QuerySet[AuditEntry]:
 def organisation_audit_log(
     *, viewer: Membership, action: str | None = None, outcome: str | None = None
 ) -> QuerySet[AuditEntry]:
-    """The organisation's log for its programme owner, without entries about coaching data."""
+    """The organisation's log for its programme owner, without entries about coaching data
+    (only the retention task's deletions, which name a relationship and nothing else)."""
     if not rules.can_read_audit_log(viewer):
         return AuditEntry.objects.none()
-    qs = AuditEntry.objects.filter(organisation_id=viewer.organisation_id).exclude(is_coaching_q())
+    # Retention deletions name a relationship, never content: the owner sees them.
+    qs = AuditEntry.objects.filter(organisation_id=viewer.organisation_id).exclude(
+        is_coaching_q() & ~Q(action=AuditAction.RETENTION_DELETE)
+    )
     if action:
         qs = qs.filter(action=action)
     if outcome:

@@ -65,6 +65,9 @@ def test_content_goes_after_the_period_and_the_rest_stays(coaching: Coaching) ->
         coaching.seller.pk,
         "months:24",
     )
+    # The programme owner sees the deletion in the organisation's audit log.
+    owner_log = Api(coaching.people.owner).get("/privacy/audit?action=retention_delete")
+    assert [row["object_id"] for row in owner_log["items"]] == [str(old.pk)]
     # Running again deletes nothing twice and records nothing twice.
     assert apply_retention() == 0
     assert AuditEntry.objects.filter(action=AuditAction.RETENTION_DELETE).count() == 1
