@@ -5,7 +5,6 @@ owner r, others nothing (404)."""
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from decimal import Decimal
 
