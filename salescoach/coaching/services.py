@@ -774,8 +774,25 @@ def note_create(
     )
     note.unshared_visibility = note.visibility
     if visibility == Visibility.SHARED_WITH_MANAGER:
+        if not policy.is_seller(actor, relationship):
+            from salescoach.privacy.models import AuditAction
+            from salescoach.privacy.services import AuditedRefusal
+
+            raise AuditedRefusal(
+                _(
+                    "Only the seller shares their coaching items with their manager, and only the seller "
+                    "stops sharing them. This attempt has been recorded."
+                ),
+                entry={
+                    "action": AuditAction.CONSENT_GRANT,
+                    "object_type": "coaching.note",
+                    "subject": relationship.coachee,
+                },
+            )
         if not policy.can_share_item(actor, note):
-            raise ValidationError({"visibility": _("Only the seller shares a note with their manager.")})
+            raise ValidationError(
+                {"visibility": _("There is no manager to share this with: you do not report to anyone here.")}
+            )
         note.visibility = Visibility.SHARED_WITH_MANAGER
         note.shared_at = now
     note.save()

@@ -180,6 +180,17 @@ class RecordedRefusal(PermissionDenied):
     record every other PermissionDenied themselves)."""
 
 
+class AuditedRefusal(PermissionDenied):
+    """A refusal raised inside a transaction, with what the audit entry should say (action,
+    object, whose data). The page or API records it once the refused change has been
+    rolled back, so the entry stays (see salescoach.core.http.org_view and the API's
+    handler)."""
+
+    def __init__(self, message: Any, *, entry: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.entry = entry
+
+
 @contextmanager
 def audit_refusals(
     *,

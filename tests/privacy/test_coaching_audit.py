@@ -236,3 +236,23 @@ def test_a_refused_lookup_of_a_missing_object_is_not_recorded(coaching: Coaching
     assert not AuditEntry.objects.filter(
         action=AuditAction.ACCESS_DENIED, object_type="coaching.note"
     ).exists()
+
+
+def test_a_coach_cannot_write_a_note_straight_into_the_managers_view(coaching: Coaching) -> None:
+    body = Api(coaching.coach).post(
+        "/coaching/notes",
+        {
+            "relationship_id": coaching.relationship.pk,
+            "text": "for the manager",
+            "visibility": "shared_with_manager",
+        },
+        expect=403,
+    )
+    assert "Only the seller" in body["detail"]
+    assert not Note.objects.filter(text="for the manager").exists()
+    entry = AuditEntry.objects.get(action=AuditAction.CONSENT_GRANT, outcome=AuditOutcome.DENIED)
+    assert (entry.actor_membership_id, entry.subject_membership_id, entry.object_type) == (
+        coaching.coach.pk,
+        coaching.seller.pk,
+        "coaching.note",
+    )
