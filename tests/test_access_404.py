@@ -90,6 +90,15 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
             actor=people.owner, name="Victim template", questions=[{"kind": "likert", "text": "Fine?"}]
         ).pk
 
+    erasures: list[int] = []
+
+    def erasure_id() -> int:
+        from salescoach.privacy.erasure import erasure_request
+
+        if not erasures:  # one pending request per member
+            erasures.append(erasure_request(actor=people.colleague, member_id=people.colleague.pk).pk)
+        return erasures[0]
+
     def results_stage() -> FunnelStage:
         return funnel_ensure(organisation_id=people.org.pk)[0]
 
@@ -144,6 +153,7 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
         "evaluation_id": evaluation_id,
         "run_id": run_id,
         "template_id": template_id,
+        "erasure_id": erasure_id,
     }
 
 

@@ -24,7 +24,7 @@ from salescoach.imports.api import router as imports_router
 from salescoach.insights.api import router as insights_router
 from salescoach.organisations.api import router as organisations_router
 from salescoach.privacy.api import router as privacy_router
-from salescoach.privacy.services import RecordedRefusal, audit_denied
+from salescoach.privacy.services import AuditedRefusal, RecordedRefusal, audit_denied
 from salescoach.programmes.api import router as programmes_router
 from salescoach.results.api import router as results_router
 from salescoach.surveys.api import router as surveys_router
@@ -124,7 +124,13 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     # Every refused operation is on record: the operation, never its data.
-    if not isinstance(exc, RecordedRefusal):
+    if isinstance(exc, AuditedRefusal):
+        audit_denied(
+            actor=getattr(request, "sc_membership", None),
+            actor_user=request.user if request.user.is_authenticated else None,
+            **exc.entry,
+        )
+    elif not isinstance(exc, RecordedRefusal):
         match = request.resolver_match
         audit_denied(
             object_type="api",

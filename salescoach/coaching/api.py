@@ -42,9 +42,35 @@ from salescoach.privacy.access import (
     access_relationship,
     access_session,
 )
+from salescoach.privacy.services import audit_reads
 from salescoach.privacy.visibility import Visibility
 
 router = Router(tags=["coaching"])
+
+
+def _read(member: Membership, *objects: Any) -> None:
+    """On the access log: coaching content this answer holds, read by someone other than
+    its author (buffered; one INSERT after the response)."""
+    audit_reads(viewer=member, objects=objects, via="api")
+
+
+class _Paged:
+    """A queryset the paginator slices; only the page that is returned is converted (and
+    put on the access log)."""
+
+    def __init__(self, qs: Any, convert: Any) -> None:
+        self.qs = qs
+        self.convert = convert
+
+    def count(self) -> int:
+        return int(self.qs.count())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[dict[str, Any]]:
+        return [self.convert(obj) for obj in self.qs[item]]
+
 
 ERRORS: dict[int, Any] = {400: ValidationErrorOut, 403: ErrorOut, 404: ErrorOut}
 
@@ -444,7 +470,8 @@ def relationship_out(relationship: CoachingRelationship, state: str) -> dict[str
     }
 
 
-def agreement_out(agreement: TriadAgreement) -> dict[str, Any]:
+def agreement_out(member: Membership, agreement: TriadAgreement) -> dict[str, Any]:
+    _read(member, agreement)
     return {
         "id": agreement.pk,
         "relationship_id": agreement.relationship_id,
@@ -477,6 +504,7 @@ def session_out(member: Membership, session: CoachingSession) -> dict[str, Any]:
     level = policy.session_access(member, session)
     if level == policy.SessionAccess.NONE:
         raise Http404
+    _read(member, session)
     data: dict[str, Any] = {
         "id": session.pk,
         "relationship_id": session.relationship_id,
@@ -503,7 +531,8 @@ def session_out(member: Membership, session: CoachingSession) -> dict[str, Any]:
     return data
 
 
-def note_out(note: Note) -> dict[str, Any]:
+def note_out(member: Membership, note: Note) -> dict[str, Any]:
+    _read(member, note)
     return {
         "id": note.pk,
         "relationship_id": note.relationship_id,
@@ -518,7 +547,8 @@ def note_out(note: Note) -> dict[str, Any]:
     }
 
 
-def plan_item_out(item: PlanItem) -> dict[str, Any]:
+def plan_item_out(member: Membership, item: PlanItem) -> dict[str, Any]:
+    _read(member, item)
     return {
         "id": item.pk,
         "relationship_id": item.relationship_id,
@@ -533,7 +563,8 @@ def plan_item_out(item: PlanItem) -> dict[str, Any]:
     }
 
 
-def proposal_out(proposal: Proposal) -> dict[str, Any]:
+def proposal_out(member: Membership, proposal: Proposal) -> dict[str, Any]:
+    _read(member, proposal)
     return {
         "id": proposal.pk,
         "relationship_id": proposal.relationship_id,
@@ -554,7 +585,8 @@ def proposal_out(proposal: Proposal) -> dict[str, Any]:
     }
 
 
-def commitment_out(commitment: Commitment) -> dict[str, Any]:
+def commitment_out(member: Membership, commitment: Commitment) -> dict[str, Any]:
+    _read(member, commitment)
     return {
         "id": commitment.pk,
         "relationship_id": commitment.relationship_id,
@@ -573,6 +605,7 @@ def commitment_out(commitment: Commitment) -> dict[str, Any]:
 
 
 def observation_out(member: Membership, observation: Observation) -> dict[str, Any]:
+    _read(member, observation)
     rows = selectors.observation_rows(viewer=member, observation=observation)
     return {
         "session_id": observation.session_id,
@@ -655,7 +688,9 @@ def agreement_list(request: HttpRequest, relationship_id: int) -> list[dict[str,
     """Every version of the triad agreement, newest first."""
     member = viewer(request)
     relationship = access_relationship(viewer=member, relationship_id=relationship_id)
-    return [agreement_out(a) for a in selectors.agreement_list(viewer=member, relationship=relationship)]
+    return [
+        agreement_out(member, a) for a in selectors.agreement_list(viewer=member, relationship=relationship)
+    ]
 
 
 @router.post("/relationships/{relationship_id}/agreements", response={201: AgreementOut, **ERRORS})
@@ -666,12 +701,13 @@ def agreement_propose(
     member = viewer(request)
     relationship = access_relationship(viewer=member, relationship_id=relationship_id)
     agreement = services.agreement_propose(actor=member, relationship=relationship, **payload.dict())
-    return Status(201, agreement_out(access_agreement(viewer=member, agreement_id=agreement.pk)))
+    return Status(201, agreement_out(member, access_agreement(viewer=member, agreement_id=agreement.pk)))
 
 
 @router.get("/agreements/{agreement_id}", response={200: AgreementOut, 404: ErrorOut})
 def agreement_detail(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
-    return agreement_out(access_agreement(viewer=viewer(request), agreement_id=agreement_id))
+    member = viewer(request)
+    return agreement_out(member, access_agreement(viewer=member, agreement_id=agreement_id))
 
 
 @router.post("/agreements/{agreement_id}/confirm", response={200: AgreementOut, **ERRORS})
@@ -679,7 +715,7 @@ def agreement_confirm(request: HttpRequest, agreement_id: int) -> dict[str, Any]
     member = viewer(request)
     agreement = access_agreement(viewer=member, agreement_id=agreement_id)
     services.agreement_confirm(actor=member, agreement=agreement)
-    return agreement_out(access_agreement(viewer=member, agreement_id=agreement_id))
+    return agreement_out(member, access_agreement(viewer=member, agreement_id=agreement_id))
 
 
 # --- sessions ------------------------------------------------------------------------------------
@@ -691,7 +727,7 @@ def session_list(request: HttpRequest, filters: Query[SessionFilters]) -> list[d
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
     sessions = selectors.session_list(viewer=member, relationship=relationship, upcoming=filters.upcoming)
-    return [session_out(member, s) for s in sessions]
+    return _Paged(sessions, lambda s: session_out(member, s))  # type: ignore[return-value]
 
 
 @router.post("/relationships/{relationship_id}/sessions", response={201: SessionOut, **ERRORS})
@@ -798,7 +834,9 @@ def session_rating(request: HttpRequest, session_id: int) -> Any:
     session = access_session(viewer=member, session_id=session_id)
     if not policy.can_view_rating(member, session):
         raise Http404
-    return selectors.rating_for(viewer=member, session=session)
+    rating = selectors.rating_for(viewer=member, session=session)
+    _read(member, rating)
+    return rating
 
 
 @router.put("/sessions/{session_id}/rating", response={200: SessionRatingOut, **ERRORS})
@@ -828,7 +866,9 @@ def session_commitments_to_review(request: HttpRequest, session_id: int) -> list
     session = access_session(viewer=member, session_id=session_id)
     if not policy.can_view_session_content(member, session):
         raise Http404
-    return [commitment_out(c) for c in selectors.commitments_to_review(viewer=member, session=session)]
+    return [
+        commitment_out(member, c) for c in selectors.commitments_to_review(viewer=member, session=session)
+    ]
 
 
 @router.get("/sessions/{session_id}/calendar.ics", response={200: None, 404: ErrorOut})
@@ -838,6 +878,7 @@ def session_ics(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access_session(viewer=member, session_id=session_id)
     if policy.session_access(member, session) < policy.SessionAccess.PARTICIPANT:
         raise Http404
+    _read(member, session)
     response = HttpResponse(calendar.session_ics(session), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{calendar.session_filename(session)}"'
     return response
@@ -905,7 +946,9 @@ def observation_visibility(request: HttpRequest, session_id: int, payload: Visib
 def note_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
-    return [note_out(n) for n in selectors.note_list(viewer=member, relationship=relationship)]
+    return _Paged(  # type: ignore[return-value]
+        selectors.note_list(viewer=member, relationship=relationship), lambda n: note_out(member, n)
+    )
 
 
 @router.post("/notes", response={201: NoteOut, **ERRORS})
@@ -925,17 +968,28 @@ def note_create(request: HttpRequest, payload: NoteIn) -> Status[dict[str, Any]]
         if payload.commitment_id
         else None,
     )
-    return Status(201, note_out(access_note(viewer=member, note_id=note.pk)))
+    return Status(201, note_out(member, access_note(viewer=member, note_id=note.pk)))
 
 
 @router.get("/notes/{note_id}", response={200: NoteOut, 404: ErrorOut})
 def note_detail(request: HttpRequest, note_id: int) -> dict[str, Any]:
-    return note_out(access_note(viewer=viewer(request), note_id=note_id))
+    member = viewer(request)
+    return note_out(member, access_note(viewer=member, note_id=note_id))
+
+
+def _patch_text_and_visibility(member: Membership, item: Any, payload: Any, update: Any) -> None:
+    """Stop sharing before an edit, share after it: a shared item itself never changes.
+
+    Whether the member may share or stop sharing is asked first, outside the transaction,
+    so that a refusal stays on the audit record."""
+    visibility = payload.dict(exclude_unset=True).get("visibility")
+    if visibility is not None:
+        services.consent_check(actor=member, item=item, visibility=visibility)
+    _patch_in_one_transaction(member, item, payload, update)
 
 
 @transaction.atomic
-def _patch_text_and_visibility(member: Membership, item: Any, payload: Any, update: Any) -> None:
-    """Stop sharing before an edit, share after it: a shared item itself never changes."""
+def _patch_in_one_transaction(member: Membership, item: Any, payload: Any, update: Any) -> None:
     changes = payload.dict(exclude_unset=True)
     visibility = changes.pop("visibility", None)
     if visibility is not None and item.visibility == Visibility.SHARED_WITH_MANAGER:
@@ -955,7 +1009,7 @@ def note_update(request: HttpRequest, note_id: int, payload: TextPatch) -> dict[
     _patch_text_and_visibility(
         member, note, payload, lambda item, changes: services.note_update(actor=member, note=item, **changes)
     )
-    return note_out(access_note(viewer=member, note_id=note_id))
+    return note_out(member, access_note(viewer=member, note_id=note_id))
 
 
 @router.delete("/notes/{note_id}", response={204: None, **ERRORS})
@@ -973,7 +1027,10 @@ def note_delete(request: HttpRequest, note_id: int) -> Status[None]:
 def plan_item_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
-    return [plan_item_out(i) for i in selectors.plan_item_list(viewer=member, relationship=relationship)]
+    return _Paged(  # type: ignore[return-value]
+        selectors.plan_item_list(viewer=member, relationship=relationship),
+        lambda i: plan_item_out(member, i),
+    )
 
 
 @router.post("/plan-items", response={201: PlanItemOut, **ERRORS})
@@ -989,12 +1046,13 @@ def plan_item_create(request: HttpRequest, payload: PlanItemIn) -> Status[dict[s
         follows_from_id=payload.follows_from_id,
         visibility=payload.visibility,
     )
-    return Status(201, plan_item_out(access_plan_item(viewer=member, item_id=item.pk)))
+    return Status(201, plan_item_out(member, access_plan_item(viewer=member, item_id=item.pk)))
 
 
 @router.get("/plan-items/{item_id}", response={200: PlanItemOut, 404: ErrorOut})
 def plan_item_detail(request: HttpRequest, item_id: int) -> dict[str, Any]:
-    return plan_item_out(access_plan_item(viewer=viewer(request), item_id=item_id))
+    member = viewer(request)
+    return plan_item_out(member, access_plan_item(viewer=member, item_id=item_id))
 
 
 @router.patch("/plan-items/{item_id}", response={200: PlanItemOut, **ERRORS})
@@ -1007,7 +1065,7 @@ def plan_item_update(request: HttpRequest, item_id: int, payload: PlanItemPatch)
         payload,
         lambda obj, changes: services.plan_item_update(actor=member, item=obj, **changes),
     )
-    return plan_item_out(access_plan_item(viewer=member, item_id=item_id))
+    return plan_item_out(member, access_plan_item(viewer=member, item_id=item_id))
 
 
 @router.get("/plan-items/{item_id}/history", response={200: list[RevisionOut], 404: ErrorOut})
@@ -1016,6 +1074,8 @@ def plan_item_history(request: HttpRequest, item_id: int) -> list[dict[str, Any]
     item = access_plan_item(viewer=member, item_id=item_id)
     if not policy.can_view_item_history(member, item):
         raise Http404
+    revisions = selectors.plan_item_history(viewer=member, item=item)
+    _read(member, *revisions)
     return [
         {
             "changed_at": r.changed_at,
@@ -1026,7 +1086,7 @@ def plan_item_history(request: HttpRequest, item_id: int) -> list[dict[str, Any]
             "status": r.status,
             "visibility": r.visibility,
         }
-        for r in selectors.plan_item_history(viewer=member, item=item)
+        for r in revisions
     ]
 
 
@@ -1035,7 +1095,10 @@ def plan_item_history(request: HttpRequest, item_id: int) -> list[dict[str, Any]
 def proposal_list(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
     member = viewer(request)
     relationship = _relationship_filter(member, filters.relationship)
-    return [proposal_out(p) for p in selectors.proposal_list(viewer=member, relationship=relationship)]
+    return _Paged(  # type: ignore[return-value]
+        selectors.proposal_list(viewer=member, relationship=relationship),
+        lambda p: proposal_out(member, p),
+    )
 
 
 @router.post("/proposals", response={201: ProposalOut, **ERRORS})
@@ -1055,7 +1118,7 @@ def proposal_create(request: HttpRequest, payload: ProposalIn) -> Status[dict[st
         due_on=payload.due_on,
         session=access_session(viewer=member, session_id=payload.session_id) if payload.session_id else None,
     )
-    return Status(201, proposal_out(access_proposal(viewer=member, proposal_id=proposal.pk)))
+    return Status(201, proposal_out(member, access_proposal(viewer=member, proposal_id=proposal.pk)))
 
 
 @router.post("/proposals/{proposal_id}/accept", response={200: ProposalOut, **ERRORS})
@@ -1065,7 +1128,7 @@ def proposal_accept(request: HttpRequest, proposal_id: int, payload: AcceptIn) -
     services.proposal_accept(
         actor=member, proposal=proposal, due_on=payload.due_on, visibility=payload.visibility
     )
-    return proposal_out(access_proposal(viewer=member, proposal_id=proposal_id))
+    return proposal_out(member, access_proposal(viewer=member, proposal_id=proposal_id))
 
 
 @router.post("/proposals/{proposal_id}/decline", response={200: ProposalOut, **ERRORS})
@@ -1073,7 +1136,7 @@ def proposal_decline(request: HttpRequest, proposal_id: int, payload: DeclineIn)
     member = viewer(request)
     proposal = access_proposal(viewer=member, proposal_id=proposal_id)
     services.proposal_decline(actor=member, proposal=proposal, comment=payload.comment)
-    return proposal_out(access_proposal(viewer=member, proposal_id=proposal_id))
+    return proposal_out(member, access_proposal(viewer=member, proposal_id=proposal_id))
 
 
 @router.post("/proposals/{proposal_id}/withdraw", response={200: ProposalOut, **ERRORS})
@@ -1081,7 +1144,7 @@ def proposal_withdraw(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
     member = viewer(request)
     proposal = access_proposal(viewer=member, proposal_id=proposal_id)
     services.proposal_withdraw(actor=member, proposal=proposal)
-    return proposal_out(access_proposal(viewer=member, proposal_id=proposal_id))
+    return proposal_out(member, access_proposal(viewer=member, proposal_id=proposal_id))
 
 
 # --- commitments ------------------------------------------------------------------------------------------
@@ -1095,7 +1158,7 @@ def commitment_list(request: HttpRequest, filters: Query[CommitmentFilters]) -> 
     commitments = selectors.commitment_list(
         viewer=member, relationship=relationship, open_only=filters.open, overdue_only=filters.overdue
     )
-    return [commitment_out(c) for c in commitments]
+    return _Paged(commitments, lambda c: commitment_out(member, c))  # type: ignore[return-value]
 
 
 @router.post("/commitments", response={201: CommitmentOut, **ERRORS})
@@ -1111,12 +1174,13 @@ def commitment_create(request: HttpRequest, payload: CommitmentIn) -> Status[dic
         session=access_session(viewer=member, session_id=payload.session_id) if payload.session_id else None,
         visibility=payload.visibility,
     )
-    return Status(201, commitment_out(access_commitment(viewer=member, commitment_id=commitment.pk)))
+    return Status(201, commitment_out(member, access_commitment(viewer=member, commitment_id=commitment.pk)))
 
 
 @router.get("/commitments/{commitment_id}", response={200: CommitmentOut, 404: ErrorOut})
 def commitment_detail(request: HttpRequest, commitment_id: int) -> dict[str, Any]:
-    return commitment_out(access_commitment(viewer=viewer(request), commitment_id=commitment_id))
+    member = viewer(request)
+    return commitment_out(member, access_commitment(viewer=member, commitment_id=commitment_id))
 
 
 @router.patch("/commitments/{commitment_id}", response={200: CommitmentOut, **ERRORS})
@@ -1129,7 +1193,7 @@ def commitment_update(request: HttpRequest, commitment_id: int, payload: Commitm
         payload,
         lambda obj, changes: services.commitment_update(actor=member, commitment=obj, **changes),
     )
-    return commitment_out(access_commitment(viewer=member, commitment_id=commitment_id))
+    return commitment_out(member, access_commitment(viewer=member, commitment_id=commitment_id))
 
 
 @router.post("/commitments/{commitment_id}/review", response={200: CommitmentOut, **ERRORS})
@@ -1144,7 +1208,7 @@ def commitment_review(request: HttpRequest, commitment_id: int, payload: ReviewI
         reflection=payload.reflection,
         session=access_session(viewer=member, session_id=payload.session_id) if payload.session_id else None,
     )
-    return commitment_out(access_commitment(viewer=member, commitment_id=commitment_id))
+    return commitment_out(member, access_commitment(viewer=member, commitment_id=commitment_id))
 
 
 # --- frameworks and question banks --------------------------------------------------------------------

@@ -18,6 +18,7 @@ from salescoach.coaching import selectors
 from salescoach.coaching.models import CoachingSession
 from salescoach.organisations.models import Membership
 from salescoach.privacy import policy
+from salescoach.privacy.services import audit_reads
 from salescoach.privacy.visibility import Visibility
 
 Record = dict[str, Any]
@@ -51,6 +52,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
         selectors.relationship_list(viewer=member).filter(Q(coach=member) | Q(coachee=member))
     )
     ids = [r.pk for r in relationships]
+    read: list[Any] = []  # what goes on the access log (content someone else wrote)
     notes: list[Record] = []
     out: dict[str, list[Record]] = {"coaching_notes": notes}
 
@@ -69,9 +71,10 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
         for r in relationships
     ]
 
-    agreements = selectors.agreement_list(viewer=member).filter(
-        Q(relationship_id__in=ids) | Q(manager=member)
+    agreements = list(
+        selectors.agreement_list(viewer=member).filter(Q(relationship_id__in=ids) | Q(manager=member))
     )
+    read += agreements
     out["triad_agreements"] = [
         {
             "id": a.pk,
@@ -96,6 +99,8 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
         )
     )
     ratings = selectors.ratings_for(viewer=member, sessions=sessions)
+    read += sessions
+    read += ratings.values()
     prepared: dict[int, list[Record]] = {}
     coach_sessions = [s.pk for s in sessions if policy.can_view_preparation(member, s)]
     from salescoach.coaching.models import PreparedQuestion
@@ -163,6 +168,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
         out["coaching_sessions"].append(record)
 
     for note in selectors.note_list(viewer=member).filter(relationship_id__in=ids):
+        read.append(note)
         notes.append(
             _note(
                 org,
@@ -179,6 +185,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
             )
         )
     for item in selectors.plan_item_list(viewer=member).filter(relationship_id__in=ids):
+        read.append(item)
         notes.append(
             _note(
                 org,
@@ -195,6 +202,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
             )
         )
     for commitment in selectors.commitment_list(viewer=member).filter(relationship_id__in=ids):
+        read.append(commitment)
         notes.append(
             _note(
                 org,
@@ -221,6 +229,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
                 )
             )
     for proposal in selectors.proposal_list(viewer=member).filter(relationship_id__in=ids):
+        read.append(proposal)
         notes.append(
             _note(
                 org,
@@ -237,6 +246,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
             )
         )
     for observation in selectors.observation_list(viewer=member).filter(session__relationship_id__in=ids):
+        read.append(observation)
         relationship_id = observation.session.relationship_id
         for row in selectors.observation_rows(viewer=member, observation=observation, language="en"):
             for perspective, score, comment in (
@@ -272,6 +282,7 @@ def export_member(*, member: Membership) -> dict[str, list[Record]]:
                     acknowledged_at=_when(observation.acknowledged_at),
                 )
             )
+    audit_reads(viewer=member, objects=read, via="export")
     out["coaching_questions"] = [
         {
             "id": q.pk,

@@ -14,6 +14,7 @@ from salescoach.coaching.models import CoachingRelationship, Observation
 from salescoach.core.home import HomeSection
 from salescoach.organisations.models import Membership
 from salescoach.privacy import policy
+from salescoach.privacy.services import audit_reads
 
 
 def _involved(member: Membership) -> list[CoachingRelationship]:
@@ -47,6 +48,10 @@ def seller_coaching(member: Membership) -> list[HomeSection]:
         )
         if _seller_turn(o)
     ]
+    proposals = list(
+        selectors.proposal_list(viewer=member, open_only=True).filter(relationship__in=relationships)
+    )
+    audit_reads(viewer=member, objects=proposals, via="home")
     return [
         HomeSection(
             "coaching/home/seller.html",
@@ -61,11 +66,7 @@ def seller_coaching(member: Membership) -> list[HomeSection]:
                 ),
                 "plan": selectors.plan_chains(items),
                 "plan_count": len(items),
-                "proposals": list(
-                    selectors.proposal_list(viewer=member, open_only=True).filter(
-                        relationship__in=relationships
-                    )
-                ),
+                "proposals": proposals,
                 "to_rate": selectors.sessions_to_rate(viewer=member),
                 "observations": observations,
             },
@@ -91,6 +92,7 @@ def coach_coaching(member: Membership) -> list[HomeSection]:
     overdue = list(
         selectors.commitment_list(viewer=member, overdue_only=True).filter(relationship__in=relationships)
     )
+    audit_reads(viewer=member, objects=overdue, via="home")
     overdue_count: dict[int, int] = {}
     for commitment in overdue:
         overdue_count[commitment.relationship_id] = overdue_count.get(commitment.relationship_id, 0) + 1
@@ -151,6 +153,14 @@ def manager_coaching(member: Membership) -> list[HomeSection]:
         .order_by("-shared_at")[:5]
     )
     to_confirm = [(r, statuses[r.pk]) for r in relationships if statuses[r.pk].waits_for(member)]
+    shown_dates = {
+        (r.pk, dates.get(r.pk, {}).get("last")) for r in relationships if r.reporting == "sessions"
+    }
+    audit_reads(
+        viewer=member,
+        objects=[*shared_notes, *(s for s in sessions if (s.relationship_id, s.starts_at) in shown_dates)],
+        via="home",
+    )
     return [
         HomeSection(
             "coaching/home/manager.html",

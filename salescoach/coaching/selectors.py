@@ -221,7 +221,7 @@ def note_list(
     commitment: Commitment | None = None,
     free_only: bool = False,
 ) -> QuerySet[Note]:
-    qs = Note.objects.filter(policy.items_visible_q(viewer, author_field="author_id"))
+    qs = Note.objects.filter(policy.items_visible_q(viewer, kind="Note", author_field="author_id"))
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     if session is not None:
@@ -238,7 +238,9 @@ def note_list(
 def plan_item_list(
     *, viewer: Membership, relationship: CoachingRelationship | None = None
 ) -> QuerySet[PlanItem]:
-    qs = PlanItem.objects.filter(policy.items_visible_q(viewer, author_field="created_by_id"))
+    qs = PlanItem.objects.filter(
+        policy.items_visible_q(viewer, kind="PlanItem", author_field="created_by_id")
+    )
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     return qs.select_related(*_rel("relationship__"), "created_by__user").order_by("created_at", "pk")
@@ -274,7 +276,9 @@ def commitment_list(
     open_only: bool = False,
     overdue_only: bool = False,
 ) -> QuerySet[Commitment]:
-    qs = Commitment.objects.filter(policy.items_visible_q(viewer, author_field="created_by_id"))
+    qs = Commitment.objects.filter(
+        policy.items_visible_q(viewer, kind="Commitment", author_field="created_by_id")
+    )
     if relationship is not None:
         qs = qs.filter(relationship=relationship)
     if open_only or overdue_only:
@@ -313,7 +317,9 @@ def proposal_list(
 def observation_list(*, viewer: Membership) -> QuerySet[Observation]:
     return (
         Observation.objects.filter(
-            policy.items_visible_q(viewer, author_field=None, prefix="session__relationship__")
+            policy.items_visible_q(
+                viewer, kind="Observation", author_field=None, prefix="session__relationship__"
+            )
         )
         .select_related(*_rel("session__relationship__"), "session")
         .prefetch_related("entries")
@@ -354,6 +360,57 @@ def observation_rows(
         if see_coach and coach is not None:
             row.coach_score, row.coach_comment = coach.score, coach.comment
         rows.append(row)
+    return rows
+
+
+# --- what a seller shares -------------------------------------------------------------------------
+
+
+@dataclass
+class SharedItem:
+    """One item the seller shares with their manager, for the overview of everything shared."""
+
+    kind: str  # note, plan_item, commitment, observation
+    item: Any
+    relationship: CoachingRelationship
+    text: str
+    shared_at: datetime | None
+
+    @property
+    def key(self) -> int:
+        """The id the item is known by in the pages and the API (a ride-along by its session)."""
+        return int(self.item.session_id if self.kind == "observation" else self.item.pk)
+
+
+def shared_items(*, viewer: Membership) -> list[SharedItem]:
+    """Everything the viewer, as seller, shares with their manager now: four queries."""
+    from salescoach.privacy.visibility import Visibility
+
+    shared = Visibility.SHARED_WITH_MANAGER
+    rows: list[SharedItem] = []
+    for note in note_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(SharedItem("note", note, note.relationship, note.text, note.shared_at))
+    for item in plan_item_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(SharedItem("plan_item", item, item.relationship, item.text, item.shared_at))
+    for commitment in commitment_list(viewer=viewer).filter(relationship__coachee=viewer, visibility=shared):
+        rows.append(
+            SharedItem(
+                "commitment", commitment, commitment.relationship, commitment.text, commitment.shared_at
+            )
+        )
+    for observation in observation_list(viewer=viewer).filter(
+        session__relationship__coachee=viewer, visibility=shared
+    ):
+        rows.append(
+            SharedItem(
+                "observation",
+                observation,
+                observation.session.relationship,
+                observation.appointment,
+                observation.shared_at,
+            )
+        )
+    rows.sort(key=lambda row: (row.shared_at is None, -(row.shared_at.timestamp() if row.shared_at else 0)))
     return rows
 
 

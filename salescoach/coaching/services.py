@@ -380,6 +380,47 @@ def _check_overlap(
             )
 
 
+def _check_evaluations(
+    relationship: CoachingRelationship, starts_at: datetime, ends_at: datetime, *, actor: Membership
+) -> None:
+    """Product rule 2 (salescoach/privacy/separation.py): no coaching session in the same
+    meeting as a performance evaluation, nor -- when the coach is also the seller's manager
+    -- on the day of an evaluation they hold with the seller. The reason is given to those
+    who may know of the evaluation (the seller, and the coach who also evaluates); another
+    coach only hears that the seller is not available, as evaluations are not theirs to see."""
+    from salescoach.privacy.separation import SAME_DAY, session_clashes
+
+    clashes = session_clashes(relationship=relationship, starts_at=starts_at, ends_at=ends_at)
+    if not clashes:
+        return
+    names = {
+        "seller": relationship.coachee.user.full_name,
+        "coach": relationship.coach.user.full_name,
+        "day": date_format(timezone.localtime(starts_at).date(), "DATE_FORMAT"),
+    }
+    may_know = actor.pk == relationship.coachee_id or SAME_DAY in clashes
+    if not may_know:
+        message = _("%(seller)s is not available at this time. Choose another time.") % names
+    elif SAME_DAY in clashes:
+        message = (
+            _(
+                "%(coach)s is also %(seller)s's manager and holds their performance evaluation on %(day)s. "
+                "A coaching session is never held on the day of an evaluation by the same manager, so that "
+                "coaching never turns into an evaluation: choose another day."
+            )
+            % names
+        )
+    else:  # SAME_MEETING
+        message = (
+            _(
+                "A performance evaluation of %(seller)s is planned at this time. A coaching session and an "
+                "evaluation are never the same meeting: choose another time."
+            )
+            % names
+        )
+    raise ValidationError({"starts_at": message})
+
+
 def _event(session: CoachingSession, kind: str, actor: Membership | None, **data: Any) -> None:
     SessionEvent.objects.create(session=session, kind=kind, actor=actor, data=data)
 
@@ -430,6 +471,7 @@ def session_plan(
         if manager.pk == relationship.coach_id:
             raise ValidationError({"kind": _("The manager is the coach here: plan a one-to-one instead.")})
     _check_overlap(relationship, starts_at, ends_at, manager=manager)
+    _check_evaluations(relationship, starts_at, ends_at, actor=actor)
     now = timezone.now()
     session = CoachingSession.objects.create(
         relationship=relationship,
@@ -474,6 +516,7 @@ def session_update(
     moved = (new_start, new_end) != (session.starts_at, session.ends_at)
     if moved:
         _check_overlap(session.relationship, new_start, new_end, exclude=session.pk, manager=session.manager)
+        _check_evaluations(session.relationship, new_start, new_end, actor=actor)
     changes: dict[str, Any] = {}
     if location is not None:
         changes["location"] = clean_text(location, field="location", max_length=MAX_PLACE)
@@ -731,8 +774,25 @@ def note_create(
     )
     note.unshared_visibility = note.visibility
     if visibility == Visibility.SHARED_WITH_MANAGER:
+        if not policy.is_seller(actor, relationship):
+            from salescoach.privacy.models import AuditAction
+            from salescoach.privacy.services import AuditedRefusal
+
+            raise AuditedRefusal(
+                _(
+                    "Only the seller shares their coaching items with their manager, and only the seller "
+                    "stops sharing them. This attempt has been recorded."
+                ),
+                entry={
+                    "action": AuditAction.CONSENT_GRANT,
+                    "object_type": "coaching.note",
+                    "subject": relationship.coachee,
+                },
+            )
         if not policy.can_share_item(actor, note):
-            raise ValidationError({"visibility": _("Only the seller shares a note with their manager.")})
+            raise ValidationError(
+                {"visibility": _("There is no manager to share this with: you do not report to anyone here.")}
+            )
         note.visibility = Visibility.SHARED_WITH_MANAGER
         note.shared_at = now
     note.save()
@@ -760,18 +820,98 @@ def note_delete(*, actor: Membership, note: Note) -> None:
     note.delete()
 
 
-@transaction.atomic
+def consent_action(item: Note | PlanItem | Commitment | Observation, visibility: str) -> str | None:
+    """``consent_grant`` when the change shares the item with the manager, ``consent_revoke``
+    when it stops sharing, None for a switch between private and coach-and-seller."""
+    from salescoach.privacy.models import AuditAction
+
+    if visibility == item.visibility:
+        return None
+    if visibility == Visibility.SHARED_WITH_MANAGER:
+        return AuditAction.CONSENT_GRANT
+    if item.visibility == Visibility.SHARED_WITH_MANAGER:
+        return AuditAction.CONSENT_REVOKE
+    return None
+
+
+def consent_check(
+    *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
+) -> None:
+    """Refuse -- on the record, with the item and whose it is -- a share or an end of
+    sharing by anyone but the seller. Called before any change is made (and outside any
+    transaction, so that the refusal stays on record)."""
+    from salescoach.privacy.services import RecordedRefusal, audit_denied, object_type_of
+
+    visibility = _clean_visibility(visibility)
+    action = consent_action(item, visibility)
+    if action is None:
+        return
+    allowed = (
+        policy.can_share_item(actor, item)
+        if visibility == Visibility.SHARED_WITH_MANAGER
+        else policy.can_unshare_item(actor, item)
+    )
+    if allowed:
+        return
+    relationship = policy.relationship_of(item)
+    audit_denied(
+        action=action,
+        object_type=object_type_of(item),
+        object_id=item.pk,
+        actor=actor,
+        subject=relationship.coachee,
+    )
+    if policy.is_seller(actor, relationship):
+        raise RecordedRefusal(_("There is no manager to share this with: you do not report to anyone here."))
+    if policy.is_manager(actor, relationship) and not policy.is_coach(actor, relationship):
+        raise RecordedRefusal(
+            _(
+                "Only the seller decides what they share with you. You cannot share their coaching "
+                "items or stop them being shared; this attempt has been recorded."
+            )
+        )
+    raise RecordedRefusal(
+        _(
+            "Only the seller shares their coaching items with their manager, and only the seller "
+            "stops sharing them. This attempt has been recorded."
+        )
+    )
+
+
 def item_set_visibility(
     *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
 ) -> Any:
-    """Share with the manager, stop sharing, or switch between private and coach-and-seller."""
+    """Share with the manager, stop sharing, or switch between private and coach-and-seller.
+
+    Sharing and stopping are the seller's alone (``consent_check``); both go on the audit
+    record, and so does any refused attempt. The manager loses access on their next
+    request: every read asks the policy afresh.
+    """
     visibility = _clean_visibility(visibility)
+    consent_check(actor=actor, item=item, visibility=visibility)
+    return _item_set_visibility(actor=actor, item=item, visibility=visibility)
+
+
+def sharing_stop(*, actor: Membership, item: Note | PlanItem | Commitment | Observation) -> Any:
+    """Stop sharing an item with the manager; it goes back to who could read it before."""
+    if item.visibility != Visibility.SHARED_WITH_MANAGER:
+        raise ValidationError(_("This item is not shared with the manager."))
+    return item_set_visibility(actor=actor, item=item, visibility=item.unshared_visibility)
+
+
+@transaction.atomic
+def _item_set_visibility(
+    *, actor: Membership, item: Note | PlanItem | Commitment | Observation, visibility: str
+) -> Any:
+    from salescoach.privacy.services import audit_record, object_type_of
+
     model = type(item)
     item = model.objects.select_for_update().get(pk=item.pk)
     item = model.objects.select_related(*_item_relations(item)).get(pk=item.pk)
     current = item.visibility
     if visibility == current:
         return item
+    action = consent_action(item, visibility)
     now = timezone.now()
     if visibility == Visibility.SHARED_WITH_MANAGER:
         if not policy.can_share_item(actor, item):
@@ -797,6 +937,14 @@ def item_set_visibility(
     item.save(update_fields=["visibility", "unshared_visibility", "shared_at"])
     if isinstance(item, PlanItem):
         _revision(item, actor, "visibility")
+    if action is not None:
+        audit_record(
+            action=action,
+            object_type=object_type_of(item),
+            object_id=item.pk,
+            actor=actor,
+            subject=policy.relationship_of(item).coachee,
+        )
     return item
 
 

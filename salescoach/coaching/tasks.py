@@ -46,7 +46,14 @@ def send_session_mail(session_id: int, message: str) -> int:
         send_templated_mail(
             to=user,
             template=f"coaching/email/session_{message}",
-            context={"session": session, "link": link, "participants": policy.session_participants(session)},
+            context={
+                "session": session,
+                "link": link,
+                "participants": policy.session_participants(session),
+                # Why a session was cancelled is between seller and coach (a triad
+                # manager hears that it was, not why).
+                "show_reason": policy.is_seller_or_coach(person, session.relationship),
+            },
             attachments=[
                 (
                     session_filename(session),

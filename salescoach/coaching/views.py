@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -69,6 +69,7 @@ from salescoach.privacy.access import (
     access_relationship,
     access_session,
 )
+from salescoach.privacy.services import audit_reads
 from salescoach.privacy.visibility import Visibility
 
 SECTION = "coaching"
@@ -119,6 +120,18 @@ def _rel_url(request: OrgRequest, relationship: CoachingRelationship) -> str:
 
 def _session_url(request: OrgRequest, session: CoachingSession) -> str:
     return reverse("coaching:session-detail", args=[request.organisation.slug, session.pk])
+
+
+def _record_reads(request: OrgRequest, *groups: Any) -> None:
+    """Put the coaching content this page shows on the access log (one INSERT, after the
+    response): each object read by someone other than its author."""
+    objects: list[Any] = []
+    for group in groups:
+        if isinstance(group, Model) or group is None:
+            objects.append(group)
+        else:
+            objects.extend(group)
+    audit_reads(viewer=request.membership, objects=objects, via="page")
 
 
 def _can_share(viewer: Membership, relationship: CoachingRelationship) -> bool:
@@ -272,6 +285,16 @@ def relationship_detail(request: OrgRequest, relationship_id: int) -> HttpRespon
         if not all_notes and len(context["notes"]) > RECENT:
             context["notes"] = context["notes"][:RECENT]
             context["more_notes"] = True
+        _record_reads(
+            request,
+            items,
+            context["commitments"],
+            context["notes"],
+            context["proposals"],
+            context["observations"],
+            context["ratings"].values(),
+            sessions,
+        )
     return render(request, "coaching/relationship_detail.html", context)
 
 
@@ -297,6 +320,7 @@ def agreement(request: OrgRequest, relationship_id: int) -> HttpResponse:
     relationship = access_relationship(viewer=viewer, relationship_id=relationship_id)
     versions = list(selectors.agreement_list(viewer=viewer, relationship=relationship))
     status = selectors.agreement_statuses([relationship])[relationship.pk]
+    _record_reads(request, versions)
     return render(
         request,
         "coaching/agreement.html",
@@ -320,6 +344,7 @@ def agreement_edit(request: OrgRequest, relationship_id: int) -> HttpResponse:
     relationship = access_relationship(viewer=viewer, relationship_id=relationship_id)
     _require(policy.can_propose_agreement(viewer, relationship))
     latest = selectors.agreement_list(viewer=viewer, relationship=relationship).first()
+    _record_reads(request, latest)
     if latest is not None:
         initial = {
             "result_to_reach": latest.result_to_reach,
@@ -358,6 +383,7 @@ def agreement_edit(request: OrgRequest, relationship_id: int) -> HttpResponse:
 def agreement_version(request: OrgRequest, agreement_id: int) -> HttpResponse:
     viewer = request.membership
     version = access_agreement(viewer=viewer, agreement_id=agreement_id)
+    _record_reads(request, version)
     return render(
         request,
         "coaching/agreement_version.html",
@@ -494,6 +520,16 @@ def session_detail(request: OrgRequest, session_id: int) -> HttpResponse:
             commitment_form=CommitmentForm(can_share=can_share, auto_id="commitment-%s"),
             rating_form=RatingForm(auto_id="rating-%s"),
         )
+        _record_reads(
+            request,
+            context["to_review"],
+            context["made_here"],
+            context["proposals"],
+            context["notes"],
+            context["rating"],
+            context["observation"],
+        )
+    _record_reads(request, session)
     return render(request, "coaching/session_detail.html", context)
 
 
@@ -733,6 +769,7 @@ def session_ics(request: OrgRequest, session_id: int) -> HttpResponse:
     session = access_session(viewer=viewer, session_id=session_id)
     if policy.session_access(viewer, session) < policy.SessionAccess.PARTICIPANT:
         raise Http404
+    _record_reads(request, session)
     response = HttpResponse(calendar.session_ics(session), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{calendar.session_filename(session)}"'
     return response
@@ -763,6 +800,7 @@ def observation(request: OrgRequest, session_id: int) -> HttpResponse:
         "see_coach": policy.can_see_coach_observation(viewer, item),
         "section": SECTION,
     }
+    _record_reads(request, item)
     if context["can_self_assess"]:
         context["self_form"] = ObservationForm(
             areas=areas, with_appointment=True, initial=_entry_initial(item, "self")
@@ -940,6 +978,7 @@ def note_edit(request: OrgRequest, note_id: int) -> HttpResponse:
     viewer = request.membership
     note = access_note(viewer=viewer, note_id=note_id)
     _require(policy.can_edit_item(viewer, note))
+    _record_reads(request, note)
     form = NoteEditForm(request.POST or None, initial={"text": note.text})
     back = _session_url(request, note.session) if note.session else _rel_url(request, note.relationship)
     if request.method == "POST" and form.is_valid():
@@ -989,6 +1028,8 @@ def plan(request: OrgRequest, relationship_id: int) -> HttpResponse:
     visible_items = selectors.plan_item_list(viewer=viewer, relationship=relationship)
     can_write = policy.can_write_plan(viewer, relationship)
     can_propose = policy.can_propose(viewer, relationship)
+    proposals = list(selectors.proposal_list(viewer=viewer, relationship=relationship))
+    _record_reads(request, items, proposals)
     return render(
         request,
         "coaching/plan.html",
@@ -996,7 +1037,7 @@ def plan(request: OrgRequest, relationship_id: int) -> HttpResponse:
             "relationship": relationship,
             "chain": selectors.plan_chains(items),
             "items": items,
-            "proposals": list(selectors.proposal_list(viewer=viewer, relationship=relationship)),
+            "proposals": proposals,
             "can_write": can_write,
             "can_propose": can_propose,
             "is_seller": policy.is_seller(viewer, relationship),
@@ -1048,20 +1089,27 @@ def plan_item_detail(request: OrgRequest, item_id: int) -> HttpResponse:
     item = access_plan_item(viewer=viewer, item_id=item_id)
     relationship = item.relationship
     can_comment = policy.can_write_note(viewer, relationship)
+    history = selectors.plan_item_history(viewer=viewer, item=item)
+    comments = list(selectors.note_list(viewer=viewer, plan_item=item))
+    leads_to = list(
+        selectors.plan_item_list(viewer=viewer, relationship=relationship).filter(follows_from=item)
+    )
+    follows_from = (
+        selectors.plan_item_list(viewer=viewer).filter(pk=item.follows_from_id).first()
+        if item.follows_from_id
+        else None
+    )
+    _record_reads(request, item, history, comments, leads_to, follows_from)
     return render(
         request,
         "coaching/plan_item_detail.html",
         {
             "relationship": relationship,
             "item": item,
-            "history": selectors.plan_item_history(viewer=viewer, item=item),
-            "comments": list(selectors.note_list(viewer=viewer, plan_item=item)),
-            "leads_to": list(
-                selectors.plan_item_list(viewer=viewer, relationship=relationship).filter(follows_from=item)
-            ),
-            "follows_from": selectors.plan_item_list(viewer=viewer).filter(pk=item.follows_from_id).first()
-            if item.follows_from_id
-            else None,
+            "history": history,
+            "comments": comments,
+            "leads_to": leads_to,
+            "follows_from": follows_from,
             "can_edit": policy.can_edit_item(viewer, item),
             "can_share": policy.can_share_item(viewer, item),
             "can_unshare": policy.can_unshare_item(viewer, item),
@@ -1078,6 +1126,7 @@ def plan_item_edit(request: OrgRequest, item_id: int) -> HttpResponse:
     item = access_plan_item(viewer=viewer, item_id=item_id)
     _require(policy.can_edit_item(viewer, item))
     items = selectors.plan_item_list(viewer=viewer, relationship=item.relationship).exclude(pk=item.pk)
+    _record_reads(request, item, items)
     form = PlanItemEditForm(
         request.POST or None,
         items=items,
@@ -1121,6 +1170,7 @@ def proposal_create(request: OrgRequest, relationship_id: int) -> HttpResponse:
     if source.get("session"):
         session = access_session(viewer=viewer, session_id=source["session"])
     items = selectors.plan_item_list(viewer=viewer, relationship=relationship)
+    _record_reads(request, items)
     form = ProposalForm(
         request.POST or None, items=items, initial={"kind": request.GET.get("kind") or "plan_item"}
     )
@@ -1161,6 +1211,7 @@ def proposal_accept(request: OrgRequest, proposal_id: int) -> HttpResponse:
     viewer = request.membership
     proposal = access_proposal(viewer=viewer, proposal_id=proposal_id)
     _require(policy.can_decide_proposal(viewer, proposal))
+    _record_reads(request, proposal)
     form = AcceptForm(
         request.POST or None,
         can_share=_can_share(viewer, proposal.relationship),
@@ -1194,6 +1245,7 @@ def proposal_decline(request: OrgRequest, proposal_id: int) -> HttpResponse:
     viewer = request.membership
     proposal = access_proposal(viewer=viewer, proposal_id=proposal_id)
     _require(policy.can_decide_proposal(viewer, proposal))
+    _record_reads(request, proposal)
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -1405,11 +1457,14 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     for member in Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE).select_related(
         "organisation"
     ):
-        sessions.extend(
+        found = list(
             selectors.calendar_session_list(
                 member=member, since=now - timedelta(days=90), until=now + timedelta(days=400)
             )
         )
+        # The manager's triad sessions are read on the seller's behalf; the log says so.
+        audit_reads(viewer=member, objects=found, via="calendar")
+        sessions.extend(found)
     content = calendar.calendar_bytes(
         sorted(sessions, key=lambda s: s.starts_at),
         name=_("SalesCoach sessions"),

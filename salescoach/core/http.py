@@ -14,7 +14,7 @@ from django_htmx.middleware import HtmxDetails
 from salescoach.accounts.models import User
 from salescoach.organisations.models import Membership, Organisation
 from salescoach.privacy.access import access_membership_of_user
-from salescoach.privacy.services import RecordedRefusal, audit_denied
+from salescoach.privacy.services import AuditedRefusal, RecordedRefusal, audit_denied
 
 
 class OrgRequest(HttpRequest):
@@ -44,6 +44,9 @@ def org_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         try:
             return view(org_request, *args, **kwargs)
         except RecordedRefusal:
+            raise
+        except AuditedRefusal as refusal:
+            audit_denied(actor=membership, **refusal.entry)
             raise
         except PermissionDenied:
             # Every refused page or action is on record (the page's name, never its data).

@@ -38,9 +38,11 @@ class SecurityHeadersMiddleware:
             docs = request.path.startswith("/api/v1/docs")
             response["Content-Security-Policy"] = CSP_API_DOCS if docs else CSP
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        # Pages and API answers for a logged-in person hold personal data: never cache them.
-        personal = request.user.is_authenticated or request.path.startswith("/api/")
-        if personal and "Cache-Control" not in response:
+        # Every answer of the application may hold personal data -- pages and API answers for a
+        # logged-in person, but also an invitation or password-reset page, a calendar feed, a
+        # download: never cache any of them. (Static files never reach this middleware:
+        # WhiteNoise answers them first, with their own long-lived caching.)
+        if "no-store" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = "no-store, private"
         return response
 

@@ -34,6 +34,7 @@ SCHEDULE: list[Job] = [
     Job("prune-task-results", timedelta(days=1), "salescoach.core.scheduling.prune_task_results"),
     Job("resume-stalled-imports", timedelta(minutes=1), "salescoach.imports.services.resume_stalled_imports"),
     Job("session-reminders", timedelta(minutes=5), "salescoach.coaching.services.send_due_reminders"),
+    Job("coaching-retention", timedelta(days=1), "salescoach.privacy.retention.run_scheduled"),
 ]
 
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)

@@ -23,6 +23,7 @@ from salescoach.craft.presentation import present
 from salescoach.craft.throttle import allow_analysis
 from salescoach.privacy import rules
 from salescoach.privacy.access import access_intake
+from salescoach.privacy.services import audit_reads
 
 
 def _require(allowed: bool, message: str) -> None:
@@ -188,6 +189,8 @@ def intake_take(request: OrgRequest) -> HttpResponse:
 @org_view
 def intake_detail(request: OrgRequest, intake_id: int) -> HttpResponse:
     intake = access_intake(viewer=request.membership, intake_id=intake_id)
+    # The coach reading a coachee's intake is on the coachee's access log.
+    audit_reads(viewer=request.membership, objects=[intake, intake.baseline], via="page")
     baseline = intake.baseline
     blockades = []
     for blockade in ORDER:

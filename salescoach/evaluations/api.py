@@ -16,7 +16,7 @@ from salescoach.api.schemas import ErrorOut, ValidationErrorOut
 from salescoach.evaluations import rules, selectors, services
 from salescoach.evaluations.models import Evaluation, EvaluationCycle
 from salescoach.organisations.models import Membership
-from salescoach.privacy.access import access_evaluation, access_evaluation_cycle
+from salescoach.privacy.access import access_evaluation, access_evaluation_cycle, get_or_404
 
 router = Router(tags=["evaluations"])
 
@@ -234,6 +234,16 @@ def cycle_close(request: HttpRequest, cycle_id: int) -> dict[str, Any]:
 def evaluation_list(request: HttpRequest, filters: Query[EvaluationFilters]) -> Any:
     """The evaluations you may see; ratings and comments only on the detail."""
     member = viewer(request)
+    # Ids in the filters pass the gate like ids in a path: another organisation's is a 404.
+    if filters.cycle is not None:
+        access_evaluation_cycle(viewer=member, cycle_id=filters.cycle)
+    if filters.seller is not None:
+        get_or_404(
+            Membership.objects.filter(organisation_id=member.organisation_id),
+            filters.seller,
+            viewer=member,
+            subject_field="id",
+        )
     qs = selectors.evaluation_list(
         viewer=member, cycle_id=filters.cycle, status=filters.status, seller_id=filters.seller
     )

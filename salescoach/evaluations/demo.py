@@ -8,11 +8,11 @@ existing rows are never changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from salescoach.evaluations import services
+from salescoach.evaluations import rules, services
 from salescoach.evaluations.models import Evaluation, EvaluationCycle
 from salescoach.organisations.models import Membership, Organisation
 
@@ -141,6 +141,17 @@ PLANS = [
 ]
 
 
+def _free_day(seller: Membership, manager: Membership, day: date, at: time) -> date:
+    """The planned day, or the nearest one without a clash with coaching (product rule 2:
+    the demo's coaching history is relative to today as well)."""
+    for offset in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7):
+        candidate = day + timedelta(days=offset)
+        moment = timezone.make_aware(datetime.combine(candidate, at))
+        if not rules.coaching_conflicts(seller=seller, day=candidate, at=moment, evaluator=manager):
+            return candidate
+    return day
+
+
 def load(stdout: object | None = None) -> None:
     organisation = Organisation.objects.filter(slug="noordwind").first()
     if organisation is None:
@@ -173,7 +184,7 @@ def load(stdout: object | None = None) -> None:
             actor=manager,
             cycle=cycle,
             seller_id=seller.pk,
-            day=today + timedelta(days=plan.days_from_today),
+            day=_free_day(seller, manager, today + timedelta(days=plan.days_from_today), plan.at),
             at=plan.at,
         )
         if plan.state == "planned":

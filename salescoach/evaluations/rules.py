@@ -11,14 +11,14 @@ Matrix row "performance evaluation" (docs/PRIVACY.md, PRODUCT.md):
 - anybody else, and other organisations: nothing (404).
 
 ``coaching_conflicts`` and ``quoted_coaching_content`` are where the coaching workspace
-plugs in product rule 2 ("coaching and evaluation never mix"); they find nothing until
-it does, and the services already refuse whatever they report.
+plugs in product rule 2 ("coaching and evaluation never mix", decided in
+salescoach/privacy/separation.py); the services refuse whatever they report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -175,13 +175,14 @@ def _evaluation_model() -> type[Evaluation]:
 
 SAME_MEETING = "same_meeting"
 SAME_DAY_AS_COACHING = "same_day_as_coaching"
+SELLER_UNAVAILABLE = "seller_unavailable"
 
 
 @dataclass(frozen=True)
 class CoachingConflict:
     """Why an evaluation cannot be held on a day."""
 
-    kind: str  # SAME_MEETING or SAME_DAY_AS_COACHING
+    kind: str  # SAME_MEETING, SAME_DAY_AS_COACHING or SELLER_UNAVAILABLE
 
     @property
     def message(self) -> str:
@@ -195,30 +196,42 @@ class CoachingConflict:
                 "You also coach this seller and have a coaching session with them on this day. "
                 "Hold the evaluation on another day, so that coaching never turns into an evaluation."
             )
+        if self.kind == SELLER_UNAVAILABLE:
+            return _("The seller is not available at this moment: they have another appointment.")
         return _("This day clashes with coaching.")
 
 
-def coaching_conflicts(*, seller: Membership, day: date) -> list[CoachingConflict]:
-    """What in coaching stops an evaluation of ``seller`` on ``day``.
+def coaching_conflicts(
+    *, seller: Membership, day: date, at: datetime | None = None, evaluator: Membership | None = None
+) -> list[CoachingConflict]:
+    """What in coaching stops an evaluation of ``seller`` on ``day`` (at ``at``, by ``evaluator``).
 
-    This is where the coaching workspace plugs in two rules:
+    The coaching workspace answers through salescoach/privacy/separation.py:
 
     - an evaluation and a coaching session cannot be the same meeting
-      (``CoachingConflict(SAME_MEETING)``);
+      (``SAME_MEETING``, or ``SELLER_UNAVAILABLE`` for an evaluator who is not the
+      seller's coach and so may not learn of the session);
     - when the seller's manager is also the seller's coach, there is no evaluation on
-      the day of a coaching session with that seller
-      (``CoachingConflict(SAME_DAY_AS_COACHING)``).
+      the day of a coaching session with that seller (``SAME_DAY_AS_COACHING``).
 
     The scheduling services call it (through this module, so tests can replace it)
-    and refuse the date with each conflict's message. No coaching yet: no conflicts.
+    and refuse the date with each conflict's message.
     """
-    return []
+    from salescoach.privacy.separation import evaluation_clashes
+
+    return [
+        CoachingConflict(kind)
+        for kind in evaluation_clashes(seller=seller, day=day, at=at, evaluator=evaluator)
+    ]
 
 
-def quoted_coaching_content(*, seller: Membership, texts: list[str]) -> bool:
-    """Whether any of the texts quotes the seller's coaching content.
+def quoted_coaching_content(
+    *, seller: Membership, texts: list[str], evaluator: Membership | None = None
+) -> bool:
+    """Whether any of the texts quotes the seller's coaching content that the evaluator can
+    read -- what the seller shared with them, or, when they also coach the seller,
+    anything of that coaching (salescoach/privacy/separation.py says what a quote is).
+    The services refuse such texts."""
+    from salescoach.privacy.separation import quotes_coaching_content
 
-    Where the coaching workspace plugs in "an evaluation cannot quote coaching
-    content"; the services refuse such texts. No coaching yet: nothing is quoted.
-    """
-    return False
+    return quotes_coaching_content(seller=seller, texts=texts, evaluator=evaluator)

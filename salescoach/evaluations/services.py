@@ -143,9 +143,10 @@ def _meeting(day: date | None, at: time | None) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
-def _check_coaching(seller: Membership, day: date) -> None:
+def _check_coaching(seller: Membership, scheduled_for: datetime, evaluator: Membership) -> None:
     """Product rule 2: refuse a day that clashes with coaching, and say why."""
-    conflicts = rules.coaching_conflicts(seller=seller, day=day)
+    day = timezone.localtime(scheduled_for).date()
+    conflicts = rules.coaching_conflicts(seller=seller, day=day, at=scheduled_for, evaluator=evaluator)
     if conflicts:
         reasons = " ".join(c.message for c in conflicts)
         raise ValidationError(
@@ -188,7 +189,7 @@ def evaluation_create(
             }
         )
     scheduled_for = _meeting(day, at)
-    _check_coaching(seller, timezone.localtime(scheduled_for).date())
+    _check_coaching(seller, scheduled_for, actor)
     evaluation = Evaluation.objects.create(
         organisation_id=actor.organisation_id,
         cycle=cycle,
@@ -214,7 +215,7 @@ def evaluation_schedule(
             _("Only the manager who writes this evaluation can move it, until it is signed.")
         )
     scheduled_for = _meeting(day, at)
-    _check_coaching(evaluation.seller, timezone.localtime(scheduled_for).date())
+    _check_coaching(evaluation.seller, scheduled_for, locked.evaluator)
     if scheduled_for != locked.scheduled_for:
         locked.scheduled_for = scheduled_for
         locked.updated_at = timezone.now()
@@ -227,8 +228,10 @@ def evaluation_schedule(
 # --- the manager's form ---------------------------------------------------------------------
 
 
-def _refuse_coaching_quotes(seller: Membership, texts: list[str]) -> None:
-    if any(texts) and rules.quoted_coaching_content(seller=seller, texts=[t for t in texts if t]):
+def _refuse_coaching_quotes(seller: Membership, texts: list[str], evaluator: Membership) -> None:
+    if any(texts) and rules.quoted_coaching_content(
+        seller=seller, texts=[t for t in texts if t], evaluator=evaluator
+    ):
         raise ValidationError(
             _(
                 "This text quotes the seller's coaching content. Coaching stays between the seller and "
@@ -286,7 +289,7 @@ def evaluation_update(
             locked.overall_comment = text
             new_texts.append(text)
             changed.add("overall_comment")
-    _refuse_coaching_quotes(evaluation.seller, new_texts)
+    _refuse_coaching_quotes(evaluation.seller, new_texts, locked.evaluator)
     if changed:
         EvaluationRating.objects.bulk_update(list(rows.values()), ["rating", "comment"])
         locked.updated_at = timezone.now()

@@ -33,6 +33,7 @@ class OrganisationOut(Schema):
     name: str
     roles: list[str]
     min_group_size: int
+    coaching_retention_months: int
 
 
 class PersonRef(Schema):
@@ -145,6 +146,7 @@ def organisation_list(request: HttpRequest) -> list[dict[str, Any]]:
             "name": m.organisation.name,
             "roles": sorted(m.roles),
             "min_group_size": m.organisation.min_group_size,
+            "coaching_retention_months": m.organisation.coaching_retention_months,
         }
         for m in membership_list_for_user(user=request.user)  # type: ignore[arg-type]
     ]
@@ -159,32 +161,39 @@ def organisation_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
                 "name": m.organisation.name,
                 "roles": sorted(m.roles),
                 "min_group_size": m.organisation.min_group_size,
+                "coaching_retention_months": m.organisation.coaching_retention_months,
             }
     raise Http404
 
 
 class OrganisationPatch(Schema):
     min_group_size: int | None = None
+    coaching_retention_months: int | None = None
 
 
 @router.patch("/organisations/{slug}", response={200: OrganisationOut, **ERRORS}, tags=["organisations"])
 def organisation_update(request: HttpRequest, slug: str, payload: OrganisationPatch) -> dict[str, Any]:
     """Change the organisation's settings (programme owner). ``min_group_size``: group
-    figures are shown only for at least this many people; never below 3."""
+    figures are shown only for at least this many people; never below 3.
+    ``coaching_retention_months``: coaching content is deleted this many months after a
+    coaching relationship ends (1 to 120; 24 by default)."""
     for m in membership_list_for_user(user=request.user):  # type: ignore[arg-type]
         if m.organisation.slug == slug:
             request.sc_membership = m  # type: ignore[attr-defined]
             changes = payload.dict(exclude_unset=True)
             organisation = m.organisation
-            if "min_group_size" in changes:
+            if changes:
                 organisation = services.organisation_update_settings(
-                    actor=m, min_group_size=changes["min_group_size"]
+                    actor=m,
+                    min_group_size=changes.get("min_group_size"),
+                    coaching_retention_months=changes.get("coaching_retention_months"),
                 )
             return {
                 "slug": slug,
                 "name": organisation.name,
                 "roles": sorted(m.roles),
                 "min_group_size": organisation.min_group_size,
+                "coaching_retention_months": organisation.coaching_retention_months,
             }
     raise Http404
 
@@ -226,8 +235,11 @@ def team_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> Any:
 @router.get("/members", response=list[MemberOut], tags=["members"])
 @paginate(Pagination)
 def member_list(request: HttpRequest, filters: Query[MemberFilters]) -> Any:
+    member = viewer(request)
+    if filters.team is not None:
+        access_team(viewer=member, team_id=filters.team)  # another organisation's team: 404
     members = selectors.member_list(
-        viewer=viewer(request),
+        viewer=member,
         team_id=filters.team,
         role=filters.role,
         status=filters.status,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,13 @@ class Organisation(models.Model):
     min_group_size = models.PositiveSmallIntegerField(
         _("minimum group size for aggregates"), default=5, validators=[MinValueValidator(3)]
     )
+    # Coaching content is deleted this many months after a coaching relationship ends
+    # (salescoach/privacy/retention.py).
+    coaching_retention_months = models.PositiveSmallIntegerField(
+        _("months coaching content is kept after coaching ends"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -28,6 +35,10 @@ class Organisation(models.Model):
             # Rule 6 holds even for a change that bypasses the service (admin, SQL).
             models.CheckConstraint(
                 condition=models.Q(min_group_size__gte=3), name="min_group_size_at_least_3"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(coaching_retention_months__gte=1, coaching_retention_months__lte=120),
+                name="coaching_retention_1_to_120_months",
             ),
         ]
 

@@ -43,6 +43,7 @@ MAX_NAME = 150
 # Product rule 6: aggregates only for groups of at least this many (never below 3).
 MIN_GROUP_SIZE_FLOOR = 3
 MIN_GROUP_SIZE_CEILING = 100
+RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX = 1, 120
 
 
 class _Unset:
@@ -170,8 +171,11 @@ def organisation_create(*, name: str, slug: str, owner: User) -> Membership:
     return membership
 
 
-def organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
-    """Change the organisation's privacy settings (programme owner only).
+def organisation_update_settings(
+    *, actor: Membership, min_group_size: Any = None, coaching_retention_months: Any = None
+) -> Organisation:
+    """Change the organisation's privacy settings (programme owner only); None leaves a
+    setting as it is.
 
     A refused value is on the audit record, like the change itself.
     """
@@ -182,45 +186,70 @@ def organisation_update_settings(*, actor: Membership, min_group_size: Any) -> O
         object_id=organisation.pk,
         actor=actor,
     ):
-        return _organisation_update_settings(actor=actor, min_group_size=min_group_size)
+        return _organisation_update_settings(
+            actor=actor, min_group_size=min_group_size, coaching_retention_months=coaching_retention_months
+        )
+
+
+def _whole_number(value: Any, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationError({field: _("Enter a whole number.")}) from None
 
 
 @transaction.atomic
-def _organisation_update_settings(*, actor: Membership, min_group_size: Any) -> Organisation:
+def _organisation_update_settings(
+    *, actor: Membership, min_group_size: Any, coaching_retention_months: Any
+) -> Organisation:
     if not rules.can_change_privacy_settings(actor):
         raise PermissionDenied(_("Only a programme owner can change the organisation's settings."))
-    try:
-        size = int(min_group_size)
-    except (TypeError, ValueError):
-        raise ValidationError({"min_group_size": _("Enter a whole number.")}) from None
-    if size < MIN_GROUP_SIZE_FLOOR:
-        raise ValidationError(
-            {
-                "min_group_size": _(
-                    "The minimum group size cannot be below %(min)d: smaller groups would let "
-                    "people recognise each other's answers."
-                )
-                % {"min": MIN_GROUP_SIZE_FLOOR}
-            }
-        )
-    if size > MIN_GROUP_SIZE_CEILING:
-        raise ValidationError(
-            {
-                "min_group_size": _("The minimum group size can be at most %(max)d.")
-                % {"max": MIN_GROUP_SIZE_CEILING}
-            }
-        )
+    changes: dict[str, int] = {}
+    if min_group_size is not None:
+        size = _whole_number(min_group_size, "min_group_size")
+        if size < MIN_GROUP_SIZE_FLOOR:
+            raise ValidationError(
+                {
+                    "min_group_size": _(
+                        "The minimum group size cannot be below %(min)d: smaller groups would let "
+                        "people recognise each other's answers."
+                    )
+                    % {"min": MIN_GROUP_SIZE_FLOOR}
+                }
+            )
+        if size > MIN_GROUP_SIZE_CEILING:
+            raise ValidationError(
+                {
+                    "min_group_size": _("The minimum group size can be at most %(max)d.")
+                    % {"max": MIN_GROUP_SIZE_CEILING}
+                }
+            )
+        changes["min_group_size"] = size
+    if coaching_retention_months is not None:
+        months = _whole_number(coaching_retention_months, "coaching_retention_months")
+        if not RETENTION_MONTHS_MIN <= months <= RETENTION_MONTHS_MAX:
+            raise ValidationError(
+                {
+                    "coaching_retention_months": _(
+                        "Keep coaching content between %(min)d and %(max)d months after coaching ends."
+                    )
+                    % {"min": RETENTION_MONTHS_MIN, "max": RETENTION_MONTHS_MAX}
+                }
+            )
+        changes["coaching_retention_months"] = months
     organisation = Organisation.objects.select_for_update().get(pk=actor.organisation_id)
-    previous = organisation.min_group_size
-    if previous != size:
-        organisation.min_group_size = size
-        organisation.save(update_fields=["min_group_size"])
+    for field, value in changes.items():
+        previous = getattr(organisation, field)
+        if previous == value:
+            continue
+        setattr(organisation, field, value)
+        organisation.save(update_fields=[field])
         audit_record(
             action=AuditAction.SETTINGS_CHANGE,
             object_type="organisations.organisation",
             object_id=organisation.pk,
             actor=actor,
-            detail=f"min_group_size:{previous}={size}",
+            detail=f"{field}:{previous}={value}",
         )
     actor.organisation = organisation
     return organisation

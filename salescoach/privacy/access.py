@@ -63,8 +63,14 @@ def get_or_404(
     except ObjectDoesNotExist:
         if viewer is not None:
             model = qs.model
-            subject_column = model._meta.get_field(subject_field).column if subject_field else None  # type: ignore[union-attr]
-            audit_refused_lookup(viewer=viewer, model=model, lookup_value=pk, subject_column=subject_column)
+            if subject_field and "__" in subject_field:
+                # Through a relation (a note's relationship__coachee): the seller sees it.
+                audit_refused_lookup(viewer=viewer, model=model, lookup_value=pk, subject_path=subject_field)
+            else:
+                subject_column = model._meta.get_field(subject_field).column if subject_field else None  # type: ignore[union-attr]
+                audit_refused_lookup(
+                    viewer=viewer, model=model, lookup_value=pk, subject_column=subject_column
+                )
         raise Http404 from None
 
 
@@ -179,65 +185,112 @@ def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
     return intake
 
 
+def access_erasure_request(*, viewer: Membership, erasure_id: Any) -> Any:
+    """An erasure request the viewer may see (programme owner: all of the organisation)."""
+    from salescoach.privacy.erasure import erasure_requests
+
+    return get_or_404(erasure_requests(viewer=viewer), erasure_id, viewer=viewer, subject_field="member")
+
+
 # --- coaching: every object below is visible only as the privacy policy allows ------------
 
 
 def access_relationship(*, viewer: Membership, relationship_id: Any) -> CoachingRelationship:
     from salescoach.coaching.selectors import relationship_list
 
-    return get_or_404(relationship_list(viewer=viewer), relationship_id)
+    return get_or_404(
+        relationship_list(viewer=viewer), relationship_id, viewer=viewer, subject_field="coachee"
+    )
 
 
 def access_agreement(*, viewer: Membership, agreement_id: Any) -> TriadAgreement:
     from salescoach.coaching.selectors import agreement_list
 
-    return get_or_404(agreement_list(viewer=viewer), agreement_id)
+    return get_or_404(agreement_list(viewer=viewer), agreement_id, viewer=viewer, subject_field="seller")
 
 
 def access_session(*, viewer: Membership, session_id: Any) -> CoachingSession:
     from salescoach.coaching.selectors import session_list
 
-    return get_or_404(session_list(viewer=viewer), session_id)
+    return get_or_404(
+        session_list(viewer=viewer), session_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_note(*, viewer: Membership, note_id: Any) -> Note:
     from salescoach.coaching.selectors import note_list
 
-    return get_or_404(note_list(viewer=viewer), note_id)
+    return get_or_404(note_list(viewer=viewer), note_id, viewer=viewer, subject_field="relationship__coachee")
 
 
 def access_plan_item(*, viewer: Membership, item_id: Any) -> PlanItem:
     from salescoach.coaching.selectors import plan_item_list
 
-    return get_or_404(plan_item_list(viewer=viewer), item_id)
+    return get_or_404(
+        plan_item_list(viewer=viewer), item_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_commitment(*, viewer: Membership, commitment_id: Any) -> Commitment:
     from salescoach.coaching.selectors import commitment_list
 
-    return get_or_404(commitment_list(viewer=viewer), commitment_id)
+    return get_or_404(
+        commitment_list(viewer=viewer), commitment_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_proposal(*, viewer: Membership, proposal_id: Any) -> Proposal:
     from salescoach.coaching.selectors import proposal_list
 
-    return get_or_404(proposal_list(viewer=viewer), proposal_id)
+    return get_or_404(
+        proposal_list(viewer=viewer), proposal_id, viewer=viewer, subject_field="relationship__coachee"
+    )
 
 
 def access_observation(*, viewer: Membership, session_id: Any) -> Observation:
     """The ride-along observation of a session, by the session's id."""
+    from salescoach.coaching.models import Observation
     from salescoach.coaching.selectors import observation_list
 
+    pk = int_id_or_none(session_id)
+    if pk is None:
+        raise Http404
     try:
-        return observation_list(viewer=viewer).get(session_id=int(session_id))
-    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        return observation_list(viewer=viewer).get(session_id=pk)
+    except ObjectDoesNotExist:
+        audit_refused_lookup(
+            viewer=viewer,
+            model=Observation,
+            lookup_column="session_id",
+            lookup_value=pk,
+            subject_path="session__relationship__coachee",
+        )
         raise Http404 from None
+
+
+SHARE_KINDS = ("note", "plan_item", "commitment", "observation")
+
+
+def access_shared_item(
+    *, viewer: Membership, kind: Any, item_id: Any
+) -> Note | PlanItem | Commitment | Observation:
+    """A note, plan item, commitment or ride-along (by its session's id) the viewer may see,
+    named by its kind -- as the overview of what a seller shares names them."""
+    if kind == "note":
+        return access_note(viewer=viewer, note_id=item_id)
+    if kind == "plan_item":
+        return access_plan_item(viewer=viewer, item_id=item_id)
+    if kind == "commitment":
+        return access_commitment(viewer=viewer, commitment_id=item_id)
+    if kind == "observation":
+        return access_observation(viewer=viewer, session_id=item_id)
+    raise Http404
 
 
 def access_custom_question(*, viewer: Membership, question_id: Any) -> CustomQuestion:
     from salescoach.coaching.selectors import custom_question_list
 
-    return get_or_404(custom_question_list(viewer=viewer), question_id)
+    return get_or_404(custom_question_list(viewer=viewer), question_id, viewer=viewer)
 
 
 # --- results (see salescoach/results/rules.py) ---------------------------------------------
@@ -247,20 +300,20 @@ def access_results_team(*, viewer: Membership, team_id: Any) -> Team:
     """A team whose results dashboard the viewer may open."""
     from salescoach.results.selectors import results_team_list
 
-    return get_or_404(results_team_list(viewer=viewer), team_id)
+    return get_or_404(results_team_list(viewer=viewer), team_id, viewer=viewer)
 
 
 def access_results_member(*, viewer: Membership, member_id: Any) -> Membership:
     """A person whose targets, deals and figures the viewer may read."""
     from salescoach.results.selectors import results_member_list
 
-    return get_or_404(results_member_list(viewer=viewer), member_id)
+    return get_or_404(results_member_list(viewer=viewer), member_id, viewer=viewer, subject_field="id")
 
 
 def access_opportunity(*, viewer: Membership, opportunity_id: Any) -> Opportunity:
     from salescoach.results.selectors import opportunity_list
 
-    return get_or_404(opportunity_list(viewer=viewer), opportunity_id)
+    return get_or_404(opportunity_list(viewer=viewer), opportunity_id, viewer=viewer)
 
 
 def _results_setup(viewer: Membership, model: type[M]) -> QuerySet[M]:
@@ -274,19 +327,19 @@ def _results_setup(viewer: Membership, model: type[M]) -> QuerySet[M]:
 def access_funnel_stage(*, viewer: Membership, stage_id: Any) -> FunnelStage:
     from salescoach.results.models import FunnelStage
 
-    return get_or_404(_results_setup(viewer, FunnelStage), stage_id)
+    return get_or_404(_results_setup(viewer, FunnelStage), stage_id, viewer=viewer)
 
 
 def access_stage_alias(*, viewer: Membership, alias_id: Any) -> StageAlias:
     from salescoach.results.models import StageAlias
 
-    return get_or_404(_results_setup(viewer, StageAlias), alias_id)
+    return get_or_404(_results_setup(viewer, StageAlias), alias_id, viewer=viewer)
 
 
 def access_exchange_rate(*, viewer: Membership, rate_id: Any) -> ExchangeRate:
     from salescoach.results.models import ExchangeRate
 
-    return get_or_404(_results_setup(viewer, ExchangeRate), rate_id)
+    return get_or_404(_results_setup(viewer, ExchangeRate), rate_id, viewer=viewer)
 
 
 def access_column_mapping(*, viewer: Membership, mapping_id: Any) -> ColumnMapping:
@@ -295,4 +348,6 @@ def access_column_mapping(*, viewer: Membership, mapping_id: Any) -> ColumnMappi
 
     if not can_import_results(viewer):
         raise Http404
-    return get_or_404(ColumnMapping.objects.filter(organisation_id=viewer.organisation_id), mapping_id)
+    return get_or_404(
+        ColumnMapping.objects.filter(organisation_id=viewer.organisation_id), mapping_id, viewer=viewer
+    )

@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     CONSENT_REVOKE = "consent_revoke", _("Sharing stopped")
     EXPORT = "export", _("Personal data exported")
     ERASURE = "erasure", _("Personal data erased")
+    RETENTION_DELETE = "retention_delete", _("Coaching content deleted after the retention period")
 
 
 class AuditOutcome(models.TextChoices):
@@ -64,3 +65,62 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id} ({self.outcome})"
+
+
+class ErasureStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the programme owner")
+    DONE = "done", _("Erased")
+    REJECTED = "rejected", _("Not erased")
+
+
+class ErasureRequest(models.Model):
+    """A request to erase a member who leaves: asked by the member themselves or by a
+    programme owner, carried out when a programme owner confirms it (salescoach/privacy/
+    erasure.py). It holds who and when, never a reason in words."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="erasure_requests",
+        verbose_name=_("organisation"),
+    )
+    # The member to erase; after the erasure the membership stays, anonymised.
+    member = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.PROTECT,
+        related_name="erasure_requests",
+        verbose_name=_("member"),
+    )
+    requested_by = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    requested_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ErasureStatus.choices, default=ErasureStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"], condition=models.Q(status="pending"), name="one_pending_erasure_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Erasure request {self.pk} ({self.status})"

@@ -30,6 +30,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from salescoach.organisations.models import Membership, Role
+from salescoach.privacy import matrix
+from salescoach.privacy.matrix import Column
 from salescoach.privacy.visibility import Visibility
 
 if TYPE_CHECKING:
@@ -301,27 +303,95 @@ def _kind(item: Any) -> str:
     return type(item).__name__
 
 
-def can_view_item(viewer: Membership, item: Item) -> bool:
-    relationship = item.relationship if _kind(item) != "Observation" else item.session.relationship  # type: ignore[union-attr]
+# Which row of the visibility matrix an item falls under, by its visibility and kind.
+_PAIR_ROWS = {"Note": "note_pair", "PlanItem": "plan", "Commitment": "plan", "Observation": "ride_along"}
+
+
+def item_row(kind: str, visibility: str) -> str:
+    if visibility == Visibility.PRIVATE:
+        return "note_private"
+    if visibility == Visibility.SHARED_WITH_MANAGER:
+        return "shared_item"
+    return _PAIR_ROWS[kind]
+
+
+def columns_of(viewer: Membership, relationship: CoachingRelationship) -> set[Column]:
+    """Who the viewer is to the relationship's seller: the columns of the matrix."""
     if not _in_org(viewer, relationship):
-        return False
-    if item.visibility == Visibility.PRIVATE:
-        return author_id(item) == viewer.pk
-    if item.visibility == Visibility.COACH_AND_SELLER:
-        return is_seller_or_coach(viewer, relationship)
-    if item.visibility == Visibility.SHARED_WITH_MANAGER:
-        return is_seller_or_coach(viewer, relationship) or is_manager(viewer, relationship)
+        return {Column.OUTSIDER}
+    columns = set()
+    if is_seller(viewer, relationship):
+        columns.add(Column.SELLER)
+    if is_coach(viewer, relationship):
+        columns.add(Column.COACH)
+    manager_id = manager_id_of(relationship.coachee)
+    if manager_id == viewer.pk:
+        columns.add(Column.MANAGER)
+    if viewer.has_role(Role.PROGRAMME_OWNER):
+        columns.add(Column.OWNER)
+    # The superior is asked about last, and only for someone with no other place here:
+    # it reads the manager's own line, which the other columns never need.
+    if not columns and manager_id is not None and _manager_reports_to(relationship.coachee) == viewer.pk:
+        columns.add(Column.SUPERIOR)
+    return columns or {Column.OTHER}
+
+
+def _manager_reports_to(coachee: Membership) -> int | None:
+    if coachee.reports_to_id is not None:
+        return coachee.reports_to.reports_to_id  # type: ignore[union-attr]
+    return coachee.team.manager.reports_to_id  # type: ignore[union-attr]
+
+
+def can_view_item(viewer: Membership, item: Item) -> bool:
+    """What the matrix row of the item (by its visibility) lets the viewer's columns read."""
+    relationship = relationship_of(item)
+    row = matrix.ROWS[item_row(_kind(item), item.visibility)]
+    for column in columns_of(viewer, relationship):
+        cell = row.grant(column)
+        if cell.reads and (not cell.author_only or author_id(item) == viewer.pk):
+            return True
     return False
 
 
-def items_visible_q(viewer: Membership, *, author_field: str | None, prefix: str = "relationship__") -> Q:
-    """The query form of can_view_item for one kind of item."""
-    visible = Q(visibility=Visibility.COACH_AND_SELLER) & _seller_or_coach_q(viewer, prefix)
-    visible |= Q(visibility=Visibility.SHARED_WITH_MANAGER) & (
-        _seller_or_coach_q(viewer, prefix) | manager_q(viewer, prefix)
-    )
-    if author_field is not None:
-        visible |= Q(visibility=Visibility.PRIVATE, **{author_field: viewer.pk})
+def _column_q(viewer: Membership, column: Column, prefix: str) -> Q:
+    if column == Column.SELLER:
+        return Q(**{f"{prefix}coachee_id": viewer.pk})
+    if column == Column.COACH:
+        return Q(**{f"{prefix}coach_id": viewer.pk})
+    if column == Column.MANAGER:
+        return manager_q(viewer, prefix)
+    if column == Column.SUPERIOR:
+        return Q(**{f"{prefix}coachee__reports_to__reports_to_id": viewer.pk}) | Q(
+            **{
+                f"{prefix}coachee__reports_to__isnull": True,
+                f"{prefix}coachee__team__manager__reports_to_id": viewer.pk,
+            }
+        )
+    if column == Column.OWNER:
+        return Q() if viewer.has_role(Role.PROGRAMME_OWNER) else Q(pk__in=[])
+    # Nobody else ever reads coaching content (matrix.check_invariants).
+    raise ValueError(f"No query form for the column {column}.")
+
+
+def items_visible_q(
+    viewer: Membership, *, kind: str, author_field: str | None, prefix: str = "relationship__"
+) -> Q:
+    """The query form of can_view_item for one kind of item, built from the same matrix rows."""
+    visible = Q(pk__in=[])
+    for visibility in Visibility.values:
+        if kind == "Observation" and visibility == Visibility.PRIVATE:
+            continue  # an observation is never private
+        row = matrix.ROWS[item_row(kind, visibility)]
+        for column in matrix.COLUMNS:
+            cell = row.grant(column)
+            if not cell.reads:
+                continue
+            who = _column_q(viewer, column, prefix)
+            if cell.author_only:
+                if author_field is None:
+                    continue
+                who &= Q(**{author_field: viewer.pk})
+            visible |= Q(visibility=visibility) & who
     return _org_q(viewer, prefix) & visible
 
 
@@ -351,7 +421,7 @@ def can_delete_item(viewer: Membership, item: Item) -> bool:
     )
 
 
-def _relationship_of(item: Item) -> CoachingRelationship:
+def relationship_of(item: Item) -> CoachingRelationship:
     if _kind(item) == "Observation":
         return item.session.relationship  # type: ignore[union-attr]
     return item.relationship  # type: ignore[union-attr]
@@ -359,7 +429,7 @@ def _relationship_of(item: Item) -> CoachingRelationship:
 
 def can_share_item(viewer: Membership, item: Item) -> bool:
     """Only the seller shares an item with their manager, one item at a time."""
-    relationship = _relationship_of(item)
+    relationship = relationship_of(item)
     return (
         is_seller(viewer, relationship)
         and can_view_item(viewer, item)
@@ -370,7 +440,7 @@ def can_share_item(viewer: Membership, item: Item) -> bool:
 
 def can_unshare_item(viewer: Membership, item: Item) -> bool:
     """Only the seller stops sharing; the manager loses access on the next request."""
-    return item.visibility == Visibility.SHARED_WITH_MANAGER and is_seller(viewer, _relationship_of(item))
+    return item.visibility == Visibility.SHARED_WITH_MANAGER and is_seller(viewer, relationship_of(item))
 
 
 def can_change_privacy(viewer: Membership, item: Item) -> bool:
@@ -386,7 +456,7 @@ def can_change_privacy(viewer: Membership, item: Item) -> bool:
 
 def can_view_item_history(viewer: Membership, item: Item) -> bool:
     """Earlier versions may hold what was never shared: seller and coach only."""
-    return can_view_item(viewer, item) and is_seller_or_coach(viewer, _relationship_of(item))
+    return can_view_item(viewer, item) and is_seller_or_coach(viewer, relationship_of(item))
 
 
 def can_write_note(viewer: Membership, relationship: CoachingRelationship) -> bool:
@@ -468,6 +538,40 @@ def can_reply_to_observation(viewer: Membership, observation: Observation) -> bo
         and observation.visibility != Visibility.SHARED_WITH_MANAGER
         and is_seller(viewer, observation.session.relationship)
     )
+
+
+# --- what the access log records -----------------------------------------------------------
+
+
+def read_record(obj: Any) -> tuple[int, frozenset[int]] | None:
+    """Whose coaching data ``obj`` is, and who wrote it: (the seller's member id, the
+    authors' member ids), or None for what the access log does not record.
+
+    A read by anyone outside the authors goes on the seller's access log. Content two
+    people write together -- a session's agenda and outcomes, a ride-along observation --
+    has the seller and the coach as authors, so their reads of it are not recorded, and
+    everyone else's are. The coach's own preparation and question bank are theirs alone.
+    Callers load the object's relationship (as the selectors do).
+    """
+    kind = _kind(obj)
+    if kind == "Note":
+        return obj.relationship.coachee_id, frozenset({obj.author_id})
+    if kind in ("PlanItem", "Commitment"):
+        return obj.relationship.coachee_id, frozenset({obj.created_by_id})
+    if kind == "Proposal":
+        return obj.relationship.coachee_id, frozenset({obj.proposed_by_id})
+    if kind == "TriadAgreement":
+        return obj.relationship.coachee_id, frozenset({obj.created_by_id})
+    if kind == "PlanItemRevision":
+        return obj.item.relationship.coachee_id, frozenset({obj.changed_by_id})
+    if kind == "SessionRating":
+        return obj.session.relationship.coachee_id, frozenset({obj.rated_by_id})
+    if kind in ("CoachingSession", "Observation"):
+        relationship = obj.relationship if kind == "CoachingSession" else obj.session.relationship
+        return relationship.coachee_id, frozenset({relationship.coachee_id, relationship.coach_id})
+    if kind == "Intake":
+        return obj.coachee_id, frozenset({obj.coachee_id})
+    return None
 
 
 # --- the coach's own question bank -------------------------------------------------------

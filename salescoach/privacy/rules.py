@@ -6,9 +6,14 @@ query forms (``*_q``) so that lists and single-object access agree.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 
 from salescoach.organisations.models import Membership, MembershipStatus, Role, Team
+
+if TYPE_CHECKING:
+    from salescoach.privacy.models import ErasureRequest
 
 
 def is_programme_owner(viewer: Membership) -> bool:
@@ -137,4 +142,39 @@ def can_read_audit_log(viewer: Membership) -> bool:
 
 def can_change_privacy_settings(viewer: Membership) -> bool:
     """Such as the minimum group size for aggregates."""
+    return is_programme_owner(viewer)
+
+
+# --- erasure of a person who leaves ----------------------------------------------------------
+
+
+def can_request_erasure(viewer: Membership, member: Membership) -> bool:
+    """One's own erasure, or (programme owner) that of any member of the organisation."""
+    if not viewer.is_active or member.organisation_id != viewer.organisation_id:
+        return False
+    return viewer.pk == member.pk or is_programme_owner(viewer)
+
+
+def can_decide_erasure(viewer: Membership, request: ErasureRequest) -> bool:
+    """A programme owner of the organisation confirms or declines -- never their own erasure."""
+    return (
+        is_programme_owner(viewer)
+        and request.organisation_id == viewer.organisation_id
+        and request.member_id != viewer.pk
+    )
+
+
+def can_withdraw_erasure(viewer: Membership, request: ErasureRequest) -> bool:
+    return (
+        viewer.is_active
+        and request.organisation_id == viewer.organisation_id
+        and viewer.pk in (request.member_id, request.requested_by_id)
+    )
+
+
+# --- retention ----------------------------------------------------------------------------------
+
+
+def can_view_retention(viewer: Membership) -> bool:
+    """What is due for deletion: dates, never content."""
     return is_programme_owner(viewer)

@@ -20,8 +20,18 @@ from salescoach.organisations.models import Membership
 from salescoach.privacy import rules
 from salescoach.privacy.models import AuditAction, AuditEntry, AuditOutcome
 
-# Object types of coaching content start with this (the coaching app's label).
+# Object types of coaching content start with this (the coaching app's label); a
+# non-sales professional's intake, which their coach may read, counts as coaching data too.
 COACHING_OBJECT_PREFIX = "coaching."
+OTHER_COACHING_TYPES = ("craft.intake",)
+# What a seller sees on "who accessed your coaching data": reads and refusals by others,
+# and attempts by others to change what they share.
+ACCESS_LOG_ACTIONS = (
+    AuditAction.READ,
+    AuditAction.ACCESS_DENIED,
+    AuditAction.CONSENT_GRANT,
+    AuditAction.CONSENT_REVOKE,
+)
 
 OTHER_TYPES: dict[str, str | Promise] = {
     "page": _("Page"),
@@ -30,7 +40,7 @@ OTHER_TYPES: dict[str, str | Promise] = {
 
 
 def is_coaching_q() -> Q:
-    return Q(object_type__startswith=COACHING_OBJECT_PREFIX)
+    return Q(object_type__startswith=COACHING_OBJECT_PREFIX) | Q(object_type__in=OTHER_COACHING_TYPES)
 
 
 def coaching_access_log(*, viewer: Membership) -> QuerySet[AuditEntry]:
@@ -40,7 +50,7 @@ def coaching_access_log(*, viewer: Membership) -> QuerySet[AuditEntry]:
             is_coaching_q(),
             organisation_id=viewer.organisation_id,
             subject_membership_id=viewer.pk,
-            action__in=[AuditAction.READ, AuditAction.ACCESS_DENIED],
+            action__in=ACCESS_LOG_ACTIONS,
         )
         .exclude(actor_membership_id=viewer.pk)
         .order_by("-at", "-id")
@@ -50,10 +60,14 @@ def coaching_access_log(*, viewer: Membership) -> QuerySet[AuditEntry]:
 def organisation_audit_log(
     *, viewer: Membership, action: str | None = None, outcome: str | None = None
 ) -> QuerySet[AuditEntry]:
-    """The organisation's log for its programme owner, without entries about coaching data."""
+    """The organisation's log for its programme owner, without entries about coaching data
+    (only the retention task's deletions, which name a relationship and nothing else)."""
     if not rules.can_read_audit_log(viewer):
         return AuditEntry.objects.none()
-    qs = AuditEntry.objects.filter(organisation_id=viewer.organisation_id).exclude(is_coaching_q())
+    # Retention deletions name a relationship, never content: the owner sees them.
+    qs = AuditEntry.objects.filter(organisation_id=viewer.organisation_id).exclude(
+        is_coaching_q() & ~Q(action=AuditAction.RETENTION_DELETE)
+    )
     if action:
         qs = qs.filter(action=action)
     if outcome:

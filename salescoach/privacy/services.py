@@ -180,6 +180,17 @@ class RecordedRefusal(PermissionDenied):
     record every other PermissionDenied themselves)."""
 
 
+class AuditedRefusal(PermissionDenied):
+    """A refusal raised inside a transaction, with what the audit entry should say (action,
+    object, whose data). The page or API records it once the refused change has been
+    rolled back, so the entry stays (see salescoach.core.http.org_view and the API's
+    handler)."""
+
+    def __init__(self, message: Any, *, entry: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.entry = entry
+
+
 @contextmanager
 def audit_refusals(
     *,
@@ -227,16 +238,78 @@ def write_deferred(pending: list[Callable[[], None]]) -> None:
             logger.exception("could not write a deferred audit entry")
 
 
+# Reads of coaching content found while answering a request: one entry per object, all
+# written with one INSERT after the response has gone out.
+_reads: ContextVar[dict[tuple[str, str], AuditEntry] | None] = ContextVar(
+    "salescoach_audit_reads", default=None
+)
+
+
 @contextmanager
 def deferred_audit() -> Iterator[list[Callable[[], None]]]:
-    """Collect refused-lookup entries instead of writing them; the caller writes them with
-    ``write_deferred`` (see salescoach.privacy.middleware)."""
-    pending: list[Callable[[], None]] = []
+    """Collect refused-lookup entries and reads instead of writing them; the caller writes
+    them with ``write_deferred`` (see salescoach.privacy.middleware)."""
+    reads: dict[tuple[str, str], AuditEntry] = {}
+    pending: list[Callable[[], None]] = [lambda: _write_reads(reads)]
     token = _deferred.set(pending)
+    reads_token = _reads.set(reads)
     try:
         yield pending
     finally:
         _deferred.reset(token)
+        _reads.reset(reads_token)
+
+
+def _write_reads(reads: dict[tuple[str, str], AuditEntry]) -> None:
+    if reads:
+        AuditEntry.objects.bulk_create(list(reads.values()))
+        reads.clear()
+
+
+def audit_reads(*, viewer: Membership, objects: Iterable[models.Model | None], via: str = "") -> int:
+    """Record that ``viewer`` read these pieces of coaching content; returns how many entries.
+
+    Only reads by someone other than the content's author count (the policy says who
+    wrote what and whose data it is: ``policy.read_record``); the same object is recorded
+    once per request. No query per object: in a request the entries are written together,
+    with one INSERT after the response has gone out; outside one (an export built by a
+    command, a test) with one INSERT at once. ``via`` says how: ``page``, ``api``,
+    ``export``, ``calendar``, ``mail``.
+    """
+    from salescoach.privacy.policy import read_record
+
+    now = timezone.now()
+    found: dict[tuple[str, str], AuditEntry] = {}
+    for obj in objects:
+        if obj is None or obj.pk is None:
+            continue
+        record = read_record(obj)
+        if record is None:
+            continue
+        subject_id, authors = record
+        if viewer.pk in authors:
+            continue
+        object_type = object_type_of(obj)
+        found[(object_type, str(obj.pk))] = AuditEntry(
+            at=now,
+            organisation_id=viewer.organisation_id,
+            actor_user_id=viewer.user_id,
+            actor_membership_id=viewer.pk,
+            action=AuditAction.READ,
+            object_type=object_type,
+            object_id=str(obj.pk),
+            subject_membership_id=subject_id,
+            outcome=AuditOutcome.ALLOWED,
+            detail=_clean_detail(f"via:{via}" if via else ""),
+        )
+    pending = _reads.get()
+    if pending is None:
+        count = len(found)
+        _write_reads(found)
+        return count
+    new = {key: entry for key, entry in found.items() if key not in pending}
+    pending.update(new)
+    return len(new)
 
 
 def audit_refused_lookup(
@@ -248,6 +321,7 @@ def audit_refused_lookup(
     subject_column: str | None = None,
     organisation_column: str | None = None,
     actor_user_id: int | None = None,
+    subject_path: str | None = None,
 ) -> None:
     """Record a refused access to a row -- if, and only if, that row exists.
 
@@ -262,6 +336,15 @@ def audit_refused_lookup(
     where_column = quote(lookup_column or meta.pk.column)
     pk_column = quote(meta.pk.column)
     subject = f"t.{quote(subject_column)}" if subject_column else "NULL"
+    subject_params: list[Any] = []
+    if subject_path:
+        # Whose data it is, through the object's relations (e.g. a note's
+        # relationship__coachee): a subquery the ORM writes, with the same lookup value.
+        lookup_field = meta.pk.name if lookup_column is None else lookup_column
+        sub = model._base_manager.filter(**{lookup_field: lookup_value}).values(subject_path)[:1]
+        sub_sql, sub_params = sub.query.sql_with_params()
+        subject = f"({sub_sql})"
+        subject_params = list(sub_params)
     if organisation_column:
         organisation = f"t.{quote(organisation_column)}"
         organisation_params: list[Any] = []
@@ -303,6 +386,7 @@ def audit_refused_lookup(
         viewer.pk if viewer is not None else None,
         AuditAction.ACCESS_DENIED.value,
         object_type_of(model),
+        *subject_params,
         AuditOutcome.DENIED.value,
         "",
         lookup_value,

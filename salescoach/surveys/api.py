@@ -14,7 +14,12 @@ from ninja import Field, Query, Router, Schema, Status
 from salescoach.api.auth import viewer
 from salescoach.api.schemas import ErrorOut, ValidationErrorOut
 from salescoach.organisations.models import Membership
-from salescoach.privacy.access import access_survey_run, access_survey_run_to_answer, access_survey_template
+from salescoach.privacy.access import (
+    access_survey_run,
+    access_survey_run_to_answer,
+    access_survey_template,
+    access_team,
+)
 from salescoach.surveys import rules, selectors, services
 from salescoach.surveys.models import SurveyRun, SurveyTemplate
 
@@ -261,6 +266,10 @@ def results(request: HttpRequest, filters: Query[ResultFilters]) -> dict[str, An
     member = viewer(request)
     if not rules.can_run_surveys(member) and not selectors.run_list(viewer=member).exists():
         raise PermissionDenied(_("Survey results are for managers and programme owners."))
+    # Ids in the filters pass the gate like ids in a path: another organisation's is a 404.
+    access_survey_template(viewer=member, template_id=filters.template)
+    if filters.team is not None:
+        access_team(viewer=member, team_id=filters.team)
     outcome = selectors.survey_results(
         viewer=member,
         template_id=filters.template,

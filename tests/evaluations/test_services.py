@@ -109,7 +109,7 @@ def test_a_forged_cycle_of_another_organisation_is_refused(people: People) -> No
     assert not Evaluation.objects.exists()
 
 
-def test_the_coaching_hook_finds_nothing_until_coaching_plugs_in(people: People) -> None:
+def test_the_coaching_hook_finds_nothing_without_coaching(people: People) -> None:
     assert rules.coaching_conflicts(seller=people.seller, day=date(2026, 1, 20)) == []
     assert rules.quoted_coaching_content(seller=people.seller, texts=["anything"]) is False
 
@@ -121,7 +121,7 @@ def test_planning_on_a_day_that_clashes_with_coaching_is_refused_with_the_reason
     cycle = make_cycle(people.owner)
     asked: list[tuple[int, date]] = []
 
-    def clash(*, seller, day):  # type: ignore[no-untyped-def]
+    def clash(*, seller, day, **kw):  # type: ignore[no-untyped-def]
         asked.append((seller.pk, day))
         return [rules.CoachingConflict(kind)] if day == date(2026, 1, 20) else []
 
@@ -213,7 +213,7 @@ def test_text_that_quotes_coaching_content_is_refused(
     evaluation = make_evaluation(people.manager, people.seller, make_cycle(people.owner))
     seen: list[list[str]] = []
 
-    def quotes(*, seller, texts):  # type: ignore[no-untyped-def]
+    def quotes(*, seller, texts, **kw):  # type: ignore[no-untyped-def]
         seen.append(texts)
         return any("my fear of cold calls" in t for t in texts)
 

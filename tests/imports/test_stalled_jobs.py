@@ -69,5 +69,23 @@ def test_a_job_runs_in_one_place_at_a_time(people: People) -> None:
         assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.IMPORTING  # skipped
     finally:
         other.close()  # the "worker" dies: the database releases its lock
+    _wait_until_released(job.pk)
     import_job_execute(job_id=job.pk, dry_run=False)
     assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.DONE
+
+
+def _wait_until_released(job_id: int) -> None:
+    """The server ends a closed session -- and releases its locks -- a moment after the
+    client hangs up; wait for that, as the next worker would find it released anyway."""
+    import time
+
+    for _ in range(200):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = %s AND objid = %s",
+                [LOCK_NAMESPACE, job_id],
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError("the lock of the closed session was never released")
