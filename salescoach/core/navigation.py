@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from salescoach.organisations.models import Membership, Role
 from salescoach.privacy import rules
+from salescoach.programmes import rules as programme_rules
 from salescoach.results import rules as results_rules
 
 
@@ -70,7 +71,13 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Intake"), "craft:intake", "craft-intake", rules.can_take_intake, "coaching"),
     NavItem(_("Teams"), "organisations:team-list", "teams", _leads_people, "organisation"),
     NavItem(_("People"), "organisations:member-list", "people", _leads_people, "organisation"),
-    NavItem(_("Coaching models"), "programmes:advisor", "programmes", rules.can_use_advisor, "organisation"),
+    NavItem(
+        _("Coaching programmes"),
+        "programmes:list",
+        "programmes",
+        programme_rules.can_view_programmes,
+        "organisation",
+    ),
     NavItem(_("Surveys"), "surveys:home", "surveys", lambda m: True, "organisation"),
     NavItem(_("Evaluations"), "evaluations:list", "evaluations", _takes_part_in_evaluations),
     NavItem(_("Privacy"), "privacy:home", "privacy", lambda m: True),

@@ -35,6 +35,7 @@ SCHEDULE: list[Job] = [
     Job("resume-stalled-imports", timedelta(minutes=1), "salescoach.imports.services.resume_stalled_imports"),
     Job("session-reminders", timedelta(minutes=5), "salescoach.coaching.services.send_due_reminders"),
     Job("coaching-retention", timedelta(days=1), "salescoach.privacy.retention.run_scheduled"),
+    Job("programme-digest", timedelta(days=7), "salescoach.programmes.tasks.queue_weekly_digests"),
 ]
 
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)

@@ -68,3 +68,15 @@ def import_targets(request: HttpRequest, file: File[UploadedFile], dry_run: Form
     quarter), target amount and/or target count, optional currency (English or Dutch
     headings). Only for the people you manage."""
     return run_import(request, "targets", file, dry_run)
+
+
+@router.post(
+    "/coaching-assignments", response=RESPONSES, summary="Import coaching assignments (CSV or Excel)"
+)
+def import_coaching_assignments(
+    request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False
+) -> Any:
+    """Columns: coach e-mail, coachee e-mail, start date (past dates allowed, for history) and
+    optionally end date (English or Dutch headings). A pair already coached gets the file's
+    dates. Programme owners for anyone; managers for their own people."""
+    return run_import(request, "coaching-assignments", file, dry_run)

@@ -107,6 +107,19 @@ IMPORTERS: dict[str, Importer] = {
         done_url_name="results:dashboard",
         followups_path="salescoach.results.followups.import_followups",
     ),
+    "coaching-assignments": Importer(
+        kind="coaching-assignments",
+        title=_("Import coaching assignments"),
+        help=_(
+            "One row per coach and coachee: the coach's e-mail, the coachee's e-mail, the start date "
+            "(earlier dates are fine, for history) and, if the coaching has ended, the end date. "
+            "English or Dutch headings. Coaching already on record gets the dates of the file."
+        ),
+        run_path="salescoach.programmes.imports.import_coaching_assignments",
+        template_path="salescoach.programmes.imports.coaching_assignments_template",
+        allowed=rules.can_use_advisor,
+        done_url_name="programmes:list",
+    ),
 }
 
 

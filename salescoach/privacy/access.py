@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from salescoach.craft.models import Intake
     from salescoach.evaluations.models import Evaluation, EvaluationCycle
     from salescoach.imports.models import ImportJob
+    from salescoach.programmes.models import Programme
     from salescoach.results.models import ColumnMapping, ExchangeRate, FunnelStage, Opportunity, StageAlias
     from salescoach.surveys.models import SurveyRun, SurveyTemplate
 
@@ -351,3 +352,14 @@ def access_column_mapping(*, viewer: Membership, mapping_id: Any) -> ColumnMappi
     return get_or_404(
         ColumnMapping.objects.filter(organisation_id=viewer.organisation_id), mapping_id, viewer=viewer
     )
+
+
+# --- coaching programmes ---------------------------------------------------------------------
+
+
+def access_programme(*, viewer: Membership, programme_id: Any) -> Programme:
+    """A programme the viewer may see: the programme owner, the team's manager and that
+    manager's superior."""
+    from salescoach.programmes.selectors import programme_list
+
+    return get_or_404(programme_list(viewer=viewer), programme_id, viewer=viewer)

@@ -17,6 +17,7 @@ DEMO_LOADERS = [
     "salescoach.evaluations.demo.load",
     "salescoach.surveys.demo.load",
     "salescoach.results.demo.load",
+    "salescoach.programmes.demo.load",
 ]
 
 
