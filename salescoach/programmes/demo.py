@@ -323,9 +323,7 @@ def load(stdout: object | None = None) -> None:
             period="month",
             ride_along_target=1,
         )
-        ProgrammeCoach.objects.filter(programme=programme, member=ingrid).update(
-            introduced_on=start + timedelta(days=2)
-        )
+        # Not yet introduced to management: onboarding is under way.
         _meetings(programme, today, {ingrid.pk: 1.0}, weeks=4)
         AlignmentMeeting.objects.create(
             programme=programme, coach=ingrid, manager=team.manager, held_on=today - timedelta(days=5)

@@ -328,9 +328,14 @@ def _day(value: date) -> str:
     return date_format(value, "DATE_FORMAT")
 
 
+def _number(value: Decimal) -> str:
+    """12.50 -> 12.5, 20.00 -> 20 (never 2E+1)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _hours(value: Decimal | float) -> str:
-    number = Decimal(str(value)).quantize(Decimal("0.1"))
-    return f"{number.normalize():f}"
+    return _number(Decimal(str(value)).quantize(Decimal("0.1")))
 
 
 def period_of(programme: Programme, day: date) -> Period:
@@ -499,8 +504,10 @@ def check_capacity(s: Snapshot, period: Period, as_of: date) -> list[Check]:
         tasks=[(t.name, t.hours_per_month) for t in current.tasks.all()],
     )
     evidence = [
-        _(
-            "%(coachees)d coachees × %(cadence)s h = %(needed)s h of coaching a month; the manager has %(available)s h (recorded %(day)s)."
+        ngettext(
+            "%(coachees)d coachee × %(cadence)s h = %(needed)s h of coaching a month; the manager has %(available)s h (recorded %(day)s).",
+            "%(coachees)d coachees × %(cadence)s h = %(needed)s h of coaching a month; the manager has %(available)s h (recorded %(day)s).",
+            coachees,
         )
         % {
             "coachees": coachees,
@@ -696,9 +703,9 @@ def check_incentive(s: Snapshot, period: Period, as_of: date) -> list[Check]:
                     )
                     % {
                         "name": name,
-                        "reduction": terms.target_reduction_pct_per_coachee.normalize(),
-                        "cap": terms.max_target_reduction_pct.normalize(),
-                        "share": terms.bonus_share_pct.normalize(),
+                        "reduction": _number(terms.target_reduction_pct_per_coachee),
+                        "cap": _number(terms.max_target_reduction_pct),
+                        "share": _number(terms.bonus_share_pct),
                     }
                 ],
                 _("Nothing to do."),
@@ -1041,6 +1048,8 @@ def health(s: Snapshot, *, today: date | None = None) -> list[Check]:
     for _i in range(TREND_PERIODS - 1):
         period = period.previous()
         as_of = period.end - timedelta(days=1)
+        if as_of < s.programme.starts_on:
+            break  # no trend from before the programme began
         history.insert(0, (period.label, {c.ident: c.status for c in evaluate(s, as_of)}))
     for check in current:
         check.trend = [
