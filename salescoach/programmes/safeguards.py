@@ -130,7 +130,8 @@ class Snapshot:
     min_group_size: int
     trainings: dict[int, list[CoachTraining]] = field(default_factory=dict)
     guidance: list[CoachGuidance] = field(default_factory=list)
-    capacities: list[ManagerCapacity] = field(default_factory=list)  # newest first, with tasks
+    capacities: list[ManagerCapacity] = field(default_factory=list)  # newest first
+    tasks: dict[int, list[tuple[str, Decimal]]] = field(default_factory=dict)  # delegable, per capacity
     assessments: dict[int, list[SuitabilityAssessment]] = field(default_factory=dict)
     incentives: dict[int, IncentiveTerms] = field(default_factory=dict)
     activities: list[tuple[date, set[int]]] = field(default_factory=list)
@@ -199,6 +200,9 @@ def load_snapshots(programmes: Iterable[Programme], *, today: date | None = None
         snaps[guidance.programme_id].guidance.append(guidance)
     for capacity in ManagerCapacity.objects.filter(programme_id__in=ids).prefetch_related("tasks"):
         snaps[capacity.programme_id].capacities.append(capacity)
+        snaps[capacity.programme_id].tasks[capacity.pk] = [
+            (t.name, t.hours_per_month) for t in capacity.tasks.all()
+        ]
     for assessment in SuitabilityAssessment.objects.filter(programme_id__in=ids):
         snaps[assessment.programme_id].assessments.setdefault(assessment.candidate_id, []).append(assessment)
     for terms in IncentiveTerms.objects.filter(programme_id__in=ids):
@@ -501,7 +505,7 @@ def check_capacity(s: Snapshot, period: Period, as_of: date) -> list[Check]:
         coachees=coachees,
         cadence=cadence,
         available=current.hours_available,
-        tasks=[(t.name, t.hours_per_month) for t in current.tasks.all()],
+        tasks=s.tasks.get(current.pk, []),
     )
     evidence = [
         ngettext(
