@@ -126,8 +126,8 @@ def test_import_creates_updates_and_leaves_unchanged(people: People) -> None:
     programme = make_programme(people, ["manager", "external_coach"])
     text = (
         "Coach e-mail,Coachee e-mail,Start date,End date\n"
-        f"coach@example.com,seller@example.com,2025-03-01,\n"
-        f"manager@example.com,colleague@example.com,01-02-2025,\n"
+        "coach@example.com,seller@example.com,2025-03-01,\n"
+        "manager@example.com,colleague@example.com,01-02-2025,\n"
     )
     dry = post_import(people.owner, csv_file(text), dry_run=True)
     assert dry == {"created": 2, "updated": 0, "unchanged": 0, "errors": []}

@@ -21,6 +21,8 @@ def test_the_digest_is_scheduled_weekly() -> None:
 
 def test_owner_and_manager_get_what_needs_attention(people: People) -> None:
     make_programme(people)
+    people.manager.user.language = "en"
+    people.manager.user.save()
     assert queue_weekly_digests() == 3  # the owner and both managers
     to = {m.to[0]: m for m in mail.outbox}
     # The other manager follows no programme: nothing needs their attention, no mail.

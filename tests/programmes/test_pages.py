@@ -35,7 +35,7 @@ def test_overview_lists_the_programmes_with_their_health(people: People, client_
 
 def grow(people: People, teams: int) -> None:
     """More teams with programmes, coaches and evidence."""
-    for i in range(teams):
+    for _i in range(teams):
         manager = MembershipFactory(organisation=people.org, roles=["sales_manager"], reports_to=people.owner)
         team = TeamFactory(organisation=people.org, manager=manager, name=f"Team X{Team.objects.count()}")
         for _ in range(3):
@@ -87,7 +87,7 @@ def test_health_page_for_the_owner_and_the_teams_manager_only(people: People, cl
             "Onboarding of the external coach",
         ):
             assert title in text
-        assert "Trend" in text and "Next" in text
+        assert "Trend" in text and "Next step" in text
     for member in (people.seller, people.coach, people.other_manager, people.outsider):
         assert client_for(member).get(url(people, f"{programme.pk}/")).status_code == 404
 
@@ -274,4 +274,3 @@ def test_import_page_is_offered(people: People, client_for) -> None:
         client_for(people.seller).get(f"/o/{people.org.slug}/imports/coaching-assignments/").status_code
         == 404
     )
-    _ = timedelta
