@@ -129,7 +129,17 @@ def object_ids(people: People) -> dict[str, Callable[[], Any]]:
             organisation=people.org, kind="opportunities", signature="x"
         )[0].pk
 
+    programmes: list[int] = []
+
+    def programme_id() -> int:
+        from tests.programmes.helpers import make_programme
+
+        if not programmes:  # one programme per team
+            programmes.append(make_programme(people, ["manager"]).pk)
+        return programmes[0]
+
     return {
+        "programme_id": programme_id,
         "intake_id": intake_id,
         "relationship_id": coaching("relationship"),
         "agreement_id": coaching("agreement"),

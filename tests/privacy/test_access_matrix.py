@@ -400,6 +400,13 @@ def plant_content(world: World) -> None:
         close_date=date(2026, 12, 31),
     )
     relationships = [world.rel.pk, world.rel2.pk, world.other_rel.pk]
+    from tests.programmes.helpers import make_programme
+
+    programme = make_programme(
+        world.people,
+        ["manager", "internal_coach", "external_coach"],
+        coaches=[(world.people.coach.pk, "external_coach"), (world.members["second_coach"].pk, "internal_coach")],
+    )
     world.objects = {
         "relationship_id": relationships,
         "session_id": list(
@@ -416,6 +423,9 @@ def plant_content(world: World) -> None:
         "team_id": [world.people.team.pk],
         "member_id": [seller.pk],
         "opportunity_id": [deal.pk],
+        # A programme over the planted relationships: its health pages count sessions and
+        # confirmations, and must show none of the content.
+        "programme_id": [programme.pk],
     }
 
 
