@@ -200,6 +200,9 @@ def erase_member(*, member: Membership) -> Deleted:
     ).update(status=SessionStatus.CANCELLED, status_changed_at=now, updated_at=now)
     involved.exclude(status=RelationshipStatus.ENDED).update(status=RelationshipStatus.ENDED, ended_on=today)
     deleted.add("intakes", Intake.objects.filter(coachee=member).delete()[0])
+    from salescoach.programmes.export import erase_member_data
+
+    deleted.add("programme_records", erase_member_data(member=member))
     Invitation.objects.filter(membership=member).delete()
     APIToken.objects.filter(user_id=member.user_id, organisation_id=member.organisation_id).delete()
     _anonymise_identity(member)

@@ -60,6 +60,7 @@ EXPORT_SECTIONS: dict[str, str] = {
 MEMBER_PROVIDERS: list[str] = [
     "salescoach.coaching.export.export_member",
     "salescoach.craft.export.export_member",
+    "salescoach.programmes.export.export_member",
 ]
 
 JSONEncoder = DjangoJSONEncoder
