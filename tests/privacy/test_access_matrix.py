@@ -405,7 +405,10 @@ def plant_content(world: World) -> None:
     programme = make_programme(
         world.people,
         ["manager", "internal_coach", "external_coach"],
-        coaches=[(world.people.coach.pk, "external_coach"), (world.members["second_coach"].pk, "internal_coach")],
+        coaches=[
+            (world.people.coach.pk, "external_coach"),
+            (world.members["second_coach"].pk, "internal_coach"),
+        ],
     )
     world.objects = {
         "relationship_id": relationships,
