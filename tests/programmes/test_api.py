@@ -212,3 +212,24 @@ def test_imported_coach_joins_the_programme_in_their_model(people: People) -> No
     # The programme has no external-coach model: the relationship exists, the programme is unchanged.
     assert CoachingRelationship.objects.filter(coach=people.coach).exists()
     assert not ProgrammeCoach.objects.filter(programme=programme, member=people.coach).exists()
+
+
+def test_the_pages_run_the_import_as_upload_check_confirm(
+    people: People, client_for, django_capture_on_commit_callbacks
+) -> None:
+    client = client_for(people.owner)
+    slug = people.org.slug
+    template = client.get(f"/o/{slug}/imports/coaching-assignments/template.csv")
+    assert "Coach e-mail" in template.content.decode()
+    upload = csv_file(
+        "Coach e-mail,Coachee e-mail,Start date\ncoach@example.com,seller@example.com,2025-03-01\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/o/{slug}/imports/coaching-assignments/", {"file": upload})
+    assert response.status_code == 302
+    job_url = response["Location"]
+    checked = client.get(job_url)
+    assert checked.context["preview"].created == 1 and not CoachingRelationship.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url + "confirm/")
+    assert CoachingRelationship.objects.filter(coach=people.coach, coachee=people.seller).exists()
