@@ -68,6 +68,9 @@ PAGE_OTHER_PARAMS = {
     "visibility",
     "direction",
     "period",
+    "models",  # coaching models from the advisor (a fixed list of names)
+    "cadence",  # coaching hours from the advisor
+    "weekly",  # the digest switch
 }
 
 SOURCE = Path(__file__).resolve().parent.parent / "salescoach"
