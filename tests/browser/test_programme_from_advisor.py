@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.browser.test_accessibility import UNNAMED_CONTROLS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,5 +54,9 @@ def test_advisor_to_programme_in_dutch(live_server: Any, demo_data: None, browse
     expect(safeguards).to_contain_text("Inwerken van de externe coach")
     expect(safeguards).to_contain_text("Vertrouwen in de externe coach (pulsmeting)")
     expect(safeguards).to_contain_text("Volgende stap")
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    page.goto(f"{live_server.url}/o/zuidwest/programmes/")
+    expect(page.locator("#programme-overview")).to_contain_text("Verkoop Zeeland")
+    assert page.evaluate(UNNAMED_CONTROLS) == []
     assert not problems, problems
     context.close()
