@@ -33,6 +33,7 @@ import csv
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -155,6 +156,39 @@ def machine_state() -> dict[str, object]:
     return {"load": round(os.getloadavg()[0], 1), "other_active_queries": int(others)}  # type: ignore[call-overload]
 
 
+def cpu_snapshot() -> dict[str, dict[int, float]]:
+    """CPU seconds used so far by the app servers' processes and by the PostgreSQL
+    backends serving the load test's database (by process id)."""
+    import psutil
+
+    def used(process: psutil.Process) -> float:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            return 0.0
+        return float(times.user + times.system)
+
+    web: dict[int, float] = {}
+    for name, popen in processes:
+        if name.startswith("web-") and popen.poll() is None:
+            master = psutil.Process(popen.pid)
+            for process in [master, *master.children(recursive=True)]:
+                web[process.pid] = used(process)
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    pids = [row[0] for row in psql("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,))]
+    database = {int(pid): used(psutil.Process(int(pid))) for pid in pids if psutil.pid_exists(int(pid))}  # type: ignore[call-overload]
+    machine = psutil.cpu_times()
+    busy = machine.user + machine.nice + machine.system + machine.irq + machine.softirq + machine.steal
+    return {"web": web, "database": database, "machine": {0: float(busy)}}
+
+
+def cpu_used(before: dict[str, dict[int, float]], after: dict[str, dict[int, float]]) -> dict[str, float]:
+    return {
+        kind: round(sum(seconds - before[kind].get(pid, 0.0) for pid, seconds in after[kind].items()), 1)
+        for kind in after
+    }
+
+
 def queue_length() -> int:
     import redis
 
@@ -231,7 +265,22 @@ def main() -> None:
     parser.add_argument("--spawn-rate", type=int, default=10)
     parser.add_argument("--time", default="60s")
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument(
+        "--from-figures",
+        metavar="FILE",
+        help="no run: write the figures of an earlier run (var/load/figures.json)",
+    )
     args = parser.parse_args()
+    if args.from_figures:
+        figures = json.loads(Path(args.from_figures).read_text())
+        figures.setdefault("login_cpu_ms", login_cpu_ms())
+        report = render(figures, args)
+        print(report)
+        if args.write_docs:
+            from _markdown import write_section
+
+            write_section("docs/PERFORMANCE.md", "load-test", report)
+        return
 
     OUT.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(OUT / "mail", ignore_errors=True)
@@ -285,6 +334,9 @@ def main() -> None:
 
         print(f"locust: {args.users} users, {args.spawn_rate}/s, {args.time}…", flush=True)
         hosts = ",".join(f"http://127.0.0.1:{p}" for p in PORTS)
+        cpu_before = cpu_snapshot()
+        started = time.monotonic()
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         locust = subprocess.run(
             [
                 str(BIN / "locust"),
@@ -311,6 +363,18 @@ def main() -> None:
             text=True,
         )
         (OUT / "locust.log").write_text(locust.stdout + locust.stderr)
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        figures["seconds"] = round(time.monotonic() - started)
+        figures["cpu"] = {
+            **cpu_used(cpu_before, cpu_snapshot()),
+            "locust": round(
+                children_after.ru_utime
+                + children_after.ru_stime
+                - children_before.ru_utime
+                - children_before.ru_stime,
+                1,
+            ),
+        }
         figures["after"] = machine_state()
 
         # The same data through both servers: a note written through one, read through the other.
@@ -362,6 +426,7 @@ def main() -> None:
     stats = read_stats(prefix)
     figures["rows"] = summary_rows(stats)
     figures["locust_exit"] = locust.returncode
+    figures["login_cpu_ms"] = login_cpu_ms()
     (OUT / "figures.json").write_text(json.dumps(figures, indent=1))
 
     report = render(figures, args)
@@ -378,6 +443,42 @@ def main() -> None:
     )
     ok = total["failures"] == 0 and float(total["p95"]) <= P95_TARGET_MS and writes_ok
     sys.exit(0 if ok else 1)
+
+
+def login_cpu_ms() -> float:
+    """CPU time of one password check with the production hasher (PBKDF2, Django's
+    default iterations): what every login costs the app server."""
+    import hashlib
+
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    started = time.process_time()
+    hashlib.pbkdf2_hmac("sha256", b"load-test", b"salt-of-the-load-test", PBKDF2PasswordHasher.iterations)
+    return round((time.process_time() - started) * 1000)
+
+
+def cpu_line(figures: dict, total: dict) -> str:
+    """What the run cost in CPU time: a figure that does not depend on how busy the
+    machine was, unlike the response times."""
+    cpu = figures["cpu"]
+    requests = max(int(total["requests"]), 1)
+    per_request = (cpu["web"] + cpu["database"]) / requests * 1000
+    logins = sum(int(r["requests"]) for r in figures["rows"] if r["name"] == "login (POST)")
+    login_seconds = logins * figures["login_cpu_ms"] / 1000
+    without_logins = (cpu["web"] + cpu["database"] - login_seconds) / max(requests - logins, 1) * 1000
+    return (
+        f"**CPU time** during the run: app servers {cpu['web']} s, PostgreSQL backends of the load "
+        f"test's database {cpu['database']} s (without parallel query workers), locust {cpu['locust']} s; "
+        f"the whole machine {cpu['machine']} s of the {figures['cores'] * figures['seconds']:.0f} its "
+        f"{figures['cores']} cores had "
+        f"({cpu['machine'] - cpu['web'] - cpu['database'] - cpu['locust']:.0f} s by everything else, "
+        "chiefly other engineers' test runs; also the RQ workers, Redis and PostgreSQL's parallel workers) — "
+        f"**{per_request:.0f} ms of server CPU per request** on average, so two cores of its own would "
+        f"serve about {2000 / per_request:.0f} requests per second of this mix. Of that, the {logins} logins "
+        f"took about {login_seconds:.0f} s: a password check is {figures['login_cpu_ms']} ms of CPU (PBKDF2 "
+        f"with Django's default iterations). Without them a request costs {without_logins:.0f} ms of "
+        f"server CPU ({2000 / without_logins:.0f} requests per second on two cores of its own)."
+    )
 
 
 def render(figures: dict, args: argparse.Namespace) -> str:
@@ -418,6 +519,8 @@ def render(figures: dict, args: argparse.Namespace) -> str:
         f"**Result**: {total['requests']:,} requests, **{total['failures']} errors**, "
         f"p50 {total['p50']} ms, **p95 {total['p95']} ms**, p99 {total['p99']} ms "
         f"(targets: 0 errors, p95 ≤ {P95_TARGET_MS} ms).",
+        "",
+        cpu_line(figures, total),
         "",
         "| request | requests | errors | p50 ms | p95 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
