@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite fuzz faults messages vendor clean
+.PHONY: demo test install install-dev serve lint typecheck checks test-postgres test-sqlite fuzz faults load messages vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ fuzz:
 ## needs root and pg_ctlcluster -- CI runs it after `make test`)
 faults: install-dev
 	$(BIN)/python scripts/fault_checks.py
+
+## load: 50 users of mixed roles for 60 s against two gunicorn app servers, two RQ workers,
+## PostgreSQL (database sc_load, or LOAD_DATABASE_URL) and Redis (LOAD_REDIS_URL); checks
+## every acknowledged write and writes the figures into docs/PERFORMANCE.md
+load: install-dev
+	$(BIN)/python bench/load_test.py --write-docs
 
 ## messages: update the Dutch translation files after changing text
 messages: install-dev

@@ -42,6 +42,21 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> dict[str, s
     return tokens
 
 
+@pytest.fixture(scope="session", autouse=True)
+def keep_test_connection() -> Any:
+    """The WSGI application closes "old" database connections at the start and end of
+    every request; inside a test's transaction that would close the test's own
+    connection (on PostgreSQL). Django's test client unhooks this the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="session")
 def tokens(django_db_setup: dict[str, str]) -> dict[str, str]:
     return django_db_setup

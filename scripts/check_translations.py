@@ -38,8 +38,25 @@ def compile_all() -> None:
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
+def inconsistent() -> list[str]:
+    """Django merges every app's catalogue and the first app wins, so one English string
+    must have one Dutch translation everywhere (use pgettext for different meanings)."""
+    seen: dict[tuple[str | None, str], dict[str, str]] = {}
+    for po_path in catalogues():
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or not entry.translated():
+                continue
+            value = entry.msgstr or repr(sorted(entry.msgstr_plural.items()))
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[str(po_path.relative_to(ROOT))] = value
+    return [
+        f"{msgid!r} is translated differently: {translations}"
+        for (_context, msgid), translations in seen.items()
+        if len(set(translations.values())) > 1
+    ]
+
+
 def problems() -> list[str]:
-    found: list[str] = []
+    found: list[str] = inconsistent()
     for po_path in catalogues():
         catalogue = polib.pofile(str(po_path))
         relative = po_path.relative_to(ROOT)

@@ -18,6 +18,7 @@ from salescoach.accounts.api import router as accounts_router
 from salescoach.api.auth import BearerAuth, SessionAuth
 from salescoach.api.schemas import ErrorOut, RequestProblemOut, ValidationErrorOut
 from salescoach.coaching.api import router as coaching_router
+from salescoach.core.throttle import RateLimited
 from salescoach.craft.api import router as craft_router
 from salescoach.evaluations.api import router as evaluations_router
 from salescoach.imports.api import router as imports_router
@@ -140,6 +141,13 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespon
         )
     detail = str(exc) or _("You are not allowed to do this.")
     return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    response = api.create_response(request, {"detail": str(exc)}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(Http404)

@@ -47,8 +47,23 @@ RELATIONSHIP_RELATED = (
 )
 
 
+# What lists of sessions, notes, plan items, commitments, proposals and observations fetch
+# of their relationship: its people and team, and the coachee's team (whose manager id the
+# policy reads) -- not the manager's or line manager's own rows, which no list shows.
+# Every table joined costs PostgreSQL planning time: with the whole RELATIONSHIP_RELATED
+# these queries joined fourteen tables, beyond the planner's exhaustive search, and
+# planning them took far longer than running them (docs/PERFORMANCE.md, "Load").
+CONTENT_RELATIONSHIP_RELATED = (
+    "organisation",
+    "coach__user",
+    "coachee__user",
+    "coachee__team",
+    "team",
+)
+
+
 def _rel(prefix: str) -> list[str]:
-    return [f"{prefix}{path}" for path in RELATIONSHIP_RELATED]
+    return [f"{prefix}{path}" for path in CONTENT_RELATIONSHIP_RELATED]
 
 
 # --- relationships ---------------------------------------------------------------------------

@@ -10,13 +10,14 @@ Extra fields ("counts", "language_source", "notice") may be added, never removed
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from salescoach.api.auth import viewer
 from salescoach.api.schemas import ErrorOut, ValidationErrorOut
+from salescoach.core.throttle import RateLimited
 from salescoach.craft import analyser, services
 from salescoach.craft.models import StyleSource
 from salescoach.craft.throttle import allow_analysis
@@ -86,9 +87,7 @@ def analyze(request: HttpRequest, payload: AnalyzeIn) -> Any:
     """
     allowed, retry_after = allow_analysis(request.user.pk or 0)
     if not allowed:
-        response = JsonResponse({"detail": _("Too many analyses; try again in a minute.")}, status=429)
-        response["Retry-After"] = str(retry_after)
-        return response
+        raise RateLimited(_("Too many analyses; try again in a minute."), retry_after)
     request_language = (get_language() or "nl")[:2]
     fallback = request_language if request_language in analyser.SUPPORTED else "nl"
     result = services.analyse_text(text=payload.text, language=payload.language, fallback=fallback)

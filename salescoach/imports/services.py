@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from salescoach.core import throttle
 from salescoach.core.queue import enqueue_on_commit
 from salescoach.imports.models import ImportJob, ImportStatus
 from salescoach.imports.registry import Importer, get_importer
@@ -32,7 +33,18 @@ def import_run(*, actor: Membership, importer: Importer, upload: IO[bytes], dry_
     """Run an import now and return its result (the JSON API does this)."""
     if not importer.allowed(actor):
         raise PermissionDenied
+    _enforce_rate(actor)
     return importer.run(actor=actor, upload=upload, dry_run=dry_run)
+
+
+def _enforce_rate(actor: Membership) -> None:
+    """Imports are heavy: a person may start IMPORTS_PER_MINUTE of them a minute."""
+    throttle.enforce(
+        "import",
+        actor.user_id,
+        settings.IMPORTS_PER_MINUTE,
+        _("Too many imports in a short time; try again in a minute."),
+    )
 
 
 @transaction.atomic
@@ -40,6 +52,7 @@ def import_job_create(*, actor: Membership, importer: Importer, upload: Uploaded
     """Store the upload and check it in the background (a dry run)."""
     if not importer.allowed(actor):
         raise PermissionDenied
+    _enforce_rate(actor)
     job = ImportJob.objects.create(
         organisation=actor.organisation,
         created_by=actor,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from salescoach.core.forms import add_service_error
 from salescoach.core.http import OrgRequest, org_view
+from salescoach.core.throttle import RateLimited
 from salescoach.imports import selectors, services
 from salescoach.imports.forms import ImportForm
 from salescoach.imports.registry import get_importer
@@ -25,6 +26,7 @@ from salescoach.privacy.access import access_import_job
 def upload(request: OrgRequest, kind: str) -> HttpResponse:
     importer = get_importer(kind, request.membership)
     form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             job = services.import_job_create(
@@ -32,6 +34,9 @@ def upload(request: OrgRequest, kind: str) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_error(form, error)
+        except RateLimited as error:
+            form.add_error(None, str(error))
+            status = 429
         else:
             return redirect("imports:job", request.organisation.slug, job.pk)
     return render(
@@ -42,6 +47,7 @@ def upload(request: OrgRequest, kind: str) -> HttpResponse:
             "form": form,
             "jobs": selectors.import_job_list(viewer=request.membership, kind=kind)[:10],
         },
+        status=status,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from salescoach.results.models import FunnelStage, StageAlias, StageKind
 from salescoach.results.parsing import normalise_key
@@ -65,7 +66,7 @@ DEFAULT_STAGES: list[DefaultStage] = [
         ),
     ),
     DefaultStage(
-        _("Proposal"),
+        pgettext_lazy("deal stage", "Proposal"),
         StageKind.OPEN,
         60,
         ("Proposal/Price Quote", "Proposal", "Offerte", "Voorstel"),

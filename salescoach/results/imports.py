@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from salescoach.imports.results import ImportResult
 from salescoach.imports.tabular import Table, TableError, open_table
@@ -717,7 +717,7 @@ def opportunities_template() -> tuple[str, list[list[str]]]:
                 _("Service contract 2026"),
                 "Bouwbedrijf Hoekstra B.V.",
                 "sanne.devries@example.com",
-                _("Proposal"),
+                pgettext("deal stage", "Proposal"),
                 "24500.00",
                 "EUR",
                 "60",

@@ -117,6 +117,13 @@ def test_member_list_filters_and_pagination(people: People) -> None:
     assert [m["email"] for m in found["items"]] == ["seller@example.com"]
 
 
+def test_page_sizes_are_bounded(people: People, settings) -> None:
+    client = api_client(people.owner)
+    assert client.get(f"/api/v1/members?limit={settings.NINJA_PAGINATION_MAX_LIMIT}").status_code == 200
+    too_many = client.get(f"/api/v1/members?limit={settings.NINJA_PAGINATION_MAX_LIMIT + 1}")
+    assert too_many.status_code == 422
+
+
 def test_member_list_runs_a_fixed_number_of_queries(people: People, django_assert_max_num_queries) -> None:
     client = api_client(people.owner)
     for i in range(30):
