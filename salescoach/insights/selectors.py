@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from salescoach.insights import data
 from salescoach.insights.stats.panel import SellerPeriod, SellerRecord, build_panel
 from salescoach.insights.stats.release import impact_release
 from salescoach.insights.stats.report import empty_report
@@ -18,36 +19,42 @@ METRICS = ("attainment", "win_rate", "cycle_length")
 
 
 def impact_data(*, organisation: Organisation) -> tuple[list[SellerRecord], list[SellerPeriod]]:
-    """The impact estimator's input for one organisation: one query per source.
+    """The impact estimator's input for one organisation: one query per source
+    (salescoach/insights/data.py does the reading).
 
-    Not wired yet -- the results (targets, opportunities) and coaching (relationships)
-    tables are being built on their own branches. Until they are on main this returns no
-    data, and every figure honestly says ``insufficient_data`` with ``n_coached`` 0.
-
-    What it will read (everything scoped to ``organisation``; periods are calendar months,
-    ``year * 12 + month - 1``, see ``stats.panel.month_index``):
+    Everything is scoped to ``organisation``; periods are calendar months,
+    ``year * 12 + month - 1`` (see ``stats.panel.month_index``):
 
     1. Sellers -- active memberships with a coachee role (seller, non-sales professional):
        ``id`` -> ``SellerRecord.seller_id``; ``team_id`` -> ``team``; the team's programme
        id -> ``programme`` and the programme's coaching model -> ``coaching_model`` (both
-       ``None`` until the programmes issue adds them).
-       Coaching start, in the same query as a subquery: the earliest ``start`` date of the
-       seller's coaching relationships (any coach, any status except ones cancelled before
-       they started) -> its month -> ``coaching_start``; ``None`` when there is none.
-       Only the fact and date that coaching started are read -- no coaching content.
+       ``None`` until the programmes issue adds them: ``data.programme_of_team``).
+       Coaching start, in the same query as a subquery: the earliest ``started_on`` of the
+       seller's coaching relationships (any coach, any status except ones that ended on
+       or before the day they were to start) -> its month -> ``coaching_start``; ``None``
+       when there is none. Only the fact and date that coaching started are read -- no
+       coaching content.
     2. Targets per seller and month (quarter targets spread evenly over their three
-       months): ``owner``, ``period``, ``amount`` -> ``SellerPeriod.target``.
+       months, a month's own target first): ``member``, ``period_start``, ``amount`` in
+       the reporting currency -> ``SellerPeriod.target``.
     3. Closed opportunities, aggregated in the database by owner and month of the close
-       date (``GROUP BY owner, month``): sum of ``amount`` of won ones (in the
-       organisation's currency; other currencies converted or left out, as the results
+       date (``GROUP BY owner, month``): sum of ``amount_base`` of won ones (the reporting
+       currency; deals without an exchange rate are left out of amounts, as the results
        dashboards do) -> ``won_amount``; count of won -> ``won``; count of lost ->
-       ``lost``; sum over won ones of (close date - created date) in days ->
-       ``won_cycle_days``.
+       ``lost``; sum over won ones of ``cycle_days`` -> ``won_cycle_days``.
 
     Rows 2 and 3 are merged on (seller, period) into one ``SellerPeriod`` each. Months
     without a target have ``target=None`` (attainment missing, not zero).
     """
-    return [], []
+    found = data.sellers(organisation.pk)
+    if not found:
+        return [], []
+    records = data.seller_records(found)
+    ids = {s.pk for s in found}
+    # Read the organisation's results whole (the index on (organisation, close_date)
+    # serves it) and keep the sellers' rows: cheaper than a list of thousands of ids.
+    rows = [r for r in data.seller_periods(organisation.pk) if r.seller_id in ids]
+    return records, rows
 
 
 def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any]:

@@ -1,0 +1,212 @@
+"""What Insights reads from the other apps' tables: one query per source, added up in
+the database, and only what the figures need.
+
+From coaching it reads *that* coaching started (a relationship's start date), that
+sessions took place (their date and length), and -- for the leading indicators -- the
+status of commitments and the scores of ride-along observations **that the seller
+shared with their manager**, and whether the seller found a session useful (which the
+visibility matrix gives the programme owner as an aggregate). It never reads a text,
+and never content the seller kept between themselves and their coach
+(``SHARED_ONLY_SOURCES``; docs/INSIGHTS.md, "Privacy").
+
+Periods are calendar months numbered ``year * 12 + month - 1`` (``stats.panel.month_index``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from salescoach.insights.stats.panel import SellerPeriod, SellerRecord
+from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment
+from salescoach.results.models import DEFAULT_CURRENCY, ExchangeRate, PeriodKind, ResultsSettings, Target
+
+# Commitments and ride-along scores are coaching content: the group figures use only the
+# items the seller chose to share with their manager (product rule 1).
+SHARED_ONLY_SOURCES = ("commitments", "observations")
+
+
+def month_of(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def month_expression(field: str) -> Any:
+    """The month number of a date column, computed by the database (SQLite and PostgreSQL)."""
+    return ExpressionWrapper(ExtractYear(field) * 12 + ExtractMonth(field) - 1, output_field=IntegerField())
+
+
+def coachees_q(organisation_id: int, *, active_only: bool = True) -> Q:
+    """The organisation's sellers and non-sales professionals."""
+    sells = RoleAssignment.objects.filter(membership=OuterRef("pk"), role__in=list(COACHEE_ROLES))
+    q = Q(organisation_id=organisation_id) & Q(Exists(sells))
+    if active_only:
+        q &= Q(status=MembershipStatus.ACTIVE)
+    return q
+
+
+def coaching_start_subquery() -> Subquery:
+    """The earliest start of a seller's coaching relationships; a relationship that ended
+    on or before the day it was to start never started."""
+    from salescoach.coaching.models import CoachingRelationship
+
+    started = (
+        CoachingRelationship.objects.filter(coachee_id=OuterRef("pk"))
+        .exclude(ended_on__isnull=False, ended_on__lte=F("started_on"))
+        .order_by()
+        .values("coachee_id")
+        .annotate(first=Min("started_on"))
+        .values("first")
+    )
+    return Subquery(started)
+
+
+@dataclass(frozen=True)
+class Seller:
+    pk: int
+    team_id: int | None
+    coaching_start: date | None
+
+
+def sellers(organisation_id: int, members: QuerySet[Membership] | None = None) -> list[Seller]:
+    """Every active seller of the organisation (or of ``members``) with their team and the
+    day their coaching started: one query."""
+    qs = members if members is not None else Membership.objects.filter(coachees_q(organisation_id))
+    rows = qs.annotate(first_start=coaching_start_subquery()).values_list("pk", "team_id", "first_start")
+    return [Seller(pk, team_id, start) for pk, team_id, start in rows.order_by("pk")]
+
+
+def currency(organisation_id: int) -> tuple[str, dict[str, Decimal]]:
+    base = (
+        ResultsSettings.objects.filter(organisation_id=organisation_id)
+        .values_list("currency", flat=True)
+        .first()
+        or DEFAULT_CURRENCY
+    )
+    rates = dict(ExchangeRate.objects.filter(organisation_id=organisation_id).values_list("currency", "rate"))
+    return base, rates
+
+
+def monthly_targets(
+    organisation_id: int, member_ids: Iterable[int] | None, base: str, rates: Mapping[str, Decimal]
+) -> dict[tuple[int, int], float]:
+    """(member, month) -> target amount in the reporting currency: a month's own target, or
+    else a third of its quarter's (as the results dashboards resolve them). One query."""
+    qs = Target.objects.filter(organisation_id=organisation_id, amount__isnull=False)
+    if member_ids is not None:
+        qs = qs.filter(member_id__in=list(member_ids))
+    month_targets: dict[tuple[int, int], float] = {}
+    quarter_targets: dict[tuple[int, int], float] = {}
+    factors = {code: float(rate) for code, rate in rates.items()}
+    factors[base] = 1.0
+    for member_id, kind, start, amount, code in qs.values_list(
+        "member_id", "period_kind", "period_start", "amount", "currency"
+    ).iterator(chunk_size=20_000):
+        factor = factors.get(code)
+        if factor is None:
+            continue  # no exchange rate: left out, as on the dashboards
+        value = float(amount or 0) * factor
+        key = (member_id, month_of(start))
+        if kind == PeriodKind.MONTH:
+            month_targets[key] = month_targets.get(key, 0.0) + value
+        else:
+            quarter_targets[key] = quarter_targets.get(key, 0.0) + value
+    result = dict(month_targets)
+    for (member_id, first), value in quarter_targets.items():
+        for k in range(3):
+            result.setdefault((member_id, first + k), value / 3.0)
+    return result
+
+
+def closed_deals(organisation_id: int, owner_ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+    """Per owner and month of the close date, added up by the database: won amount (in the
+    reporting currency; deals without a rate are left out of amounts), won, lost, summed
+    cycle days of the won deals and how many of them have a cycle length. One query."""
+    from salescoach.results.models import Opportunity, StageKind
+
+    qs = Opportunity.objects.filter(
+        organisation_id=organisation_id, status__in=[StageKind.WON, StageKind.LOST]
+    )
+    if owner_ids is not None:
+        qs = qs.filter(owner_id__in=list(owner_ids))
+    won = Q(status=StageKind.WON)
+    return list(
+        qs.annotate(month=month_expression("close_date"))
+        .values_list("owner_id", "month")
+        .annotate(
+            won_amount=Sum("amount_base", filter=won),
+            won=Count("close_date", filter=won),
+            lost=Count("close_date", filter=Q(status=StageKind.LOST)),
+            cycle=Sum("cycle_days", filter=won),
+            cycle_n=Count("cycle_days", filter=won),
+        )
+        .order_by()
+    )
+
+
+def seller_periods(organisation_id: int, seller_ids: Iterable[int] | None = None) -> list[SellerPeriod]:
+    """Targets and closed deals merged into one row per (seller, month)."""
+    ids = None if seller_ids is None else list(seller_ids)
+    base, rates = currency(organisation_id)
+    targets = monthly_targets(organisation_id, ids, base, rates)
+    deals: dict[tuple[int, int], tuple[float, int, int, float]] = {}
+    for owner_id, month, amount, won, lost, cycle, cycle_n in closed_deals(organisation_id, ids):
+        # Won deals without a cycle length count at the average of those with one.
+        days = float(cycle or 0) * (won / cycle_n) if cycle_n else 0.0
+        deals[(owner_id, month)] = (float(amount or 0), won, lost, days)
+    keep = None if ids is None else set(ids)
+    rows = []
+    for key in targets.keys() | deals.keys():
+        if keep is not None and key[0] not in keep:
+            continue
+        amount, won, lost, days = deals.get(key, (0.0, 0, 0, 0.0))
+        rows.append(SellerPeriod(key[0], key[1], targets.get(key), amount, won, lost, days))
+    return rows
+
+
+def seller_records(found: Iterable[Seller]) -> list[SellerRecord]:
+    """The estimator's seller records. Programme and coaching model stay unknown until the
+    programmes issue links a team to a programme: ``programme_of_team`` is the hook."""
+    programmes = programme_of_team()
+    return [
+        SellerRecord(
+            seller_id=s.pk,
+            coaching_start=month_of(s.coaching_start) if s.coaching_start else None,
+            team=s.team_id,
+            programme=programmes.get(s.team_id, (None, None))[0],
+            coaching_model=programmes.get(s.team_id, (None, None))[1],
+        )
+        for s in found
+    ]
+
+
+def programme_of_team() -> dict[int | None, tuple[Any, Any]]:
+    """Team id -> (programme id, coaching model) -- empty until the programmes app has its
+    models (issue 6). Then: one query over the teams' programme links. Every group figure
+    by programme and coaching model (and their privacy family) follows automatically."""
+    return {}
+
+
+def group_by(rows: Iterable[tuple[Any, ...]], key: int = 0) -> dict[Any, list[tuple[Any, ...]]]:
+    grouped: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        grouped[row[key]].append(row)
+    return grouped
