@@ -136,30 +136,46 @@ def monthly_targets(
     return result
 
 
-def closed_deals(organisation_id: int, owner_ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+def closed_deals(
+    organisation_id: int,
+    owner_ids: Iterable[int] | None = None,
+    *,
+    with_open: bool = False,
+    months: tuple[int, int] | None = None,
+) -> list[tuple[Any, ...]]:
     """Per owner and month of the close date, added up by the database: won amount (in the
     reporting currency; deals without a rate are left out of amounts), won, lost, summed
-    cycle days of the won deals and how many of them have a cycle length. One query."""
+    cycle days of the won deals and how many of them have a cycle length; with
+    ``with_open`` also the open amount (the pipeline of that month). One query."""
     from salescoach.results.models import Opportunity, StageKind
 
-    qs = Opportunity.objects.filter(
-        organisation_id=organisation_id, status__in=[StageKind.WON, StageKind.LOST]
-    )
+    qs = Opportunity.objects.filter(organisation_id=organisation_id)
+    if not with_open:
+        qs = qs.filter(status__in=[StageKind.WON, StageKind.LOST])
     if owner_ids is not None:
         qs = qs.filter(owner_id__in=list(owner_ids))
+    if months is not None:
+        qs = qs.filter(close_date__gte=first_day(months[0]), close_date__lt=first_day(months[1] + 1))
     won = Q(status=StageKind.WON)
+    aggregates: dict[str, Any] = {
+        "won_amount": Sum("amount_base", filter=won),
+        "won": Count("close_date", filter=won),
+        "lost": Count("close_date", filter=Q(status=StageKind.LOST)),
+        "cycle": Sum("cycle_days", filter=won),
+        "cycle_n": Count("cycle_days", filter=won),
+    }
+    if with_open:
+        aggregates["open_amount"] = Sum("amount_base", filter=Q(status=StageKind.OPEN))
     return list(
         qs.annotate(month=month_expression("close_date"))
         .values_list("owner_id", "month")
-        .annotate(
-            won_amount=Sum("amount_base", filter=won),
-            won=Count("close_date", filter=won),
-            lost=Count("close_date", filter=Q(status=StageKind.LOST)),
-            cycle=Sum("cycle_days", filter=won),
-            cycle_n=Count("cycle_days", filter=won),
-        )
+        .annotate(**aggregates)
         .order_by()
     )
+
+
+def first_day(month: int) -> date:
+    return date(month // 12, month % 12 + 1, 1)
 
 
 def seller_periods(organisation_id: int, seller_ids: Iterable[int] | None = None) -> list[SellerPeriod]:
@@ -180,6 +196,126 @@ def seller_periods(organisation_id: int, seller_ids: Iterable[int] | None = None
         amount, won, lost, days = deals.get(key, (0.0, 0, 0, 0.0))
         rows.append(SellerPeriod(key[0], key[1], targets.get(key), amount, won, lost, days))
     return rows
+
+
+def coached_months(
+    organisation_id: int, member_ids: Iterable[int] | None = None
+) -> dict[int, list[tuple[int, int | None]]]:
+    """Seller -> (first month, last month or None) of each coaching relationship that
+    started: only that it ran, never what it held. One query."""
+    from salescoach.coaching.models import CoachingRelationship
+
+    qs = CoachingRelationship.objects.filter(organisation_id=organisation_id).exclude(
+        ended_on__isnull=False, ended_on__lte=F("started_on")
+    )
+    if member_ids is not None:
+        qs = qs.filter(coachee_id__in=list(member_ids))
+    spans: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    for coachee_id, started, ended in qs.values_list("coachee_id", "started_on", "ended_on"):
+        spans[coachee_id].append((month_of(started), month_of(ended) if ended else None))
+    return spans
+
+
+def session_hours(
+    organisation_id: int, member_ids: Iterable[int] | None = None, *, reported_only: bool = True
+) -> list[tuple[int, int, float, int]]:
+    """(seller, month, hours, sessions) of the sessions that took place, added up by the
+    database. Group figures (``reported_only``) count only relationships whose triad
+    agreement reports that sessions take place -- what the manager may see anyway; the
+    seller's own timeline counts all of theirs."""
+    from django.db.models import DurationField
+    from django.utils import timezone
+
+    from salescoach.coaching.models import CoachingSession, Reporting, SessionStatus
+
+    qs = CoachingSession.objects.filter(
+        relationship__organisation_id=organisation_id,
+        status=SessionStatus.SCHEDULED,
+        starts_at__lte=timezone.now(),
+    )
+    if reported_only:
+        qs = qs.filter(relationship__reporting=Reporting.SESSIONS)
+    if member_ids is not None:
+        qs = qs.filter(relationship__coachee_id__in=list(member_ids))
+    rows = (
+        qs.annotate(month=month_expression("starts_at"))
+        .values_list("relationship__coachee_id", "month")
+        .annotate(
+            length=Sum(ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())),
+            sessions=Count("pk"),
+        )
+        .order_by()
+    )
+    return [(c, m, (length.total_seconds() / 3600.0) if length else 0.0, n) for c, m, length, n in rows]
+
+
+def session_ratings(
+    organisation_id: int, member_ids: Iterable[int] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """(seller, month, rated sessions, useful ones): whether, never why. One query."""
+    from salescoach.coaching.models import SessionRating
+
+    qs = SessionRating.objects.filter(session__relationship__organisation_id=organisation_id)
+    if member_ids is not None:
+        qs = qs.filter(session__relationship__coachee_id__in=list(member_ids))
+    return list(
+        qs.annotate(month=month_expression("session__starts_at"))
+        .values_list("session__relationship__coachee_id", "month")
+        .annotate(rated=Count("pk"), useful=Count("pk", filter=Q(useful=True)))
+        .order_by()
+    )
+
+
+def commitment_follow_through(
+    organisation_id: int, member_ids: Iterable[int] | None = None, *, shared_only: bool = True
+) -> list[tuple[int, int, int, int, int]]:
+    """(seller, month due, reviewed, done, partly) of reviewed commitments -- for group
+    figures only those the seller shared with their manager. Statuses, never texts."""
+    from salescoach.coaching.models import Commitment, CommitmentStatus
+    from salescoach.privacy.visibility import Visibility
+
+    qs = Commitment.objects.filter(
+        relationship__organisation_id=organisation_id,
+        status__in=[CommitmentStatus.DONE, CommitmentStatus.PARTLY, CommitmentStatus.NOT_DONE],
+    )
+    if shared_only:
+        qs = qs.filter(visibility=Visibility.SHARED_WITH_MANAGER)
+    if member_ids is not None:
+        qs = qs.filter(relationship__coachee_id__in=list(member_ids))
+    return list(
+        qs.annotate(month=month_expression("due_on"))
+        .values_list("relationship__coachee_id", "month")
+        .annotate(
+            reviewed=Count("pk"),
+            done=Count("pk", filter=Q(status=CommitmentStatus.DONE)),
+            partly=Count("pk", filter=Q(status=CommitmentStatus.PARTLY)),
+        )
+        .order_by()
+    )
+
+
+def skill_scores(
+    organisation_id: int, member_ids: Iterable[int] | None = None, *, shared_only: bool = True
+) -> list[tuple[int, int, str, str, int, int]]:
+    """(seller, month, area, perspective, sum of scores, count) of ride-along scores --
+    for group figures only observations the seller shared with their manager. Scores,
+    never comments."""
+    from salescoach.coaching.models import ObservationEntry
+    from salescoach.privacy.visibility import Visibility
+
+    qs = ObservationEntry.objects.filter(
+        observation__session__relationship__organisation_id=organisation_id, score__isnull=False
+    )
+    if shared_only:
+        qs = qs.filter(observation__visibility=Visibility.SHARED_WITH_MANAGER)
+    if member_ids is not None:
+        qs = qs.filter(observation__session__relationship__coachee_id__in=list(member_ids))
+    return list(
+        qs.annotate(month=month_expression("observation__session__starts_at"))
+        .values_list("observation__session__relationship__coachee_id", "month", "area", "perspective")
+        .annotate(total=Sum("score"), count=Count("pk"))
+        .order_by()
+    )
 
 
 def seller_records(found: Iterable[Seller]) -> list[SellerRecord]:
