@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F
+
 from salescoach.insights import data
 from salescoach.insights.stats.panel import SellerPeriod, SellerRecord, build_panel
 from salescoach.insights.stats.release import impact_release
@@ -72,3 +74,120 @@ def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any
         build_panel(sellers, rows), metric, min_group_size=max(3, organisation.min_group_size)
     )
     return release.report({"team": team.pk})
+
+
+def coach_effectiveness(
+    *,
+    organisation: Organisation,
+    coach: Membership,
+    metrics: tuple[str, ...] = METRICS,
+    months: list[int] | None = None,
+) -> dict[str, Any]:
+    """How a coach's coachees changed since their coaching started, against sellers of the
+    organisation not yet coached in the same months (the impact estimator, with only this
+    coach's coachees counted as coached), and their leading indicators next to every
+    coached seller's.
+
+    For the coach themselves and the programme owner (the caller checked access), and for
+    the programmes issue's senior-seller bonus, which may call this directly. A coach
+    with fewer coachees than the organisation's minimum group size gets no figures at all
+    (``insufficient_data``, no counts): a figure about one or two coachees would be a
+    figure about those people.
+    """
+    import numpy as np
+
+    from salescoach.coaching.models import CoachingRelationship
+    from salescoach.insights.stats.impact import estimate_impact
+    from salescoach.insights.stats.report import figure
+
+    minimum = max(3, organisation.min_group_size)
+    coachee_ids = set(
+        CoachingRelationship.objects.filter(organisation_id=organisation.pk, coach_id=coach.pk)
+        .exclude(ended_on__isnull=False, ended_on__lte=F("started_on"))
+        .values_list("coachee_id", flat=True)
+    )
+    result: dict[str, Any] = {
+        "coach": {"id": coach.pk, "name": coach.full_name},
+        "coachees": len(coachee_ids) if len(coachee_ids) >= minimum else None,
+        "metrics": {},
+        "leading": {},
+    }
+    sellers, rows = impact_data(organisation=organisation)
+    enough = len(coachee_ids) >= minimum and sellers
+    panel = build_panel(sellers, rows) if enough else None
+    for metric in metrics:
+        if panel is None:
+            result["metrics"][metric] = _insufficient(metric, len(coachee_ids) >= minimum)
+            continue
+        treatable = np.isin(panel.seller_ids, list(coachee_ids))
+        est = estimate_impact(panel, metric, treatable=treatable)
+        n_coached = int(est.n_coached[0, 0])
+        n_comparison = int(est.n_comparison[0, 0])
+        shown = n_coached >= minimum and n_comparison >= minimum
+        result["metrics"][metric] = figure(
+            metric,
+            estimate=float(est.estimate[0, 0]),
+            se=float(est.se[0, 0]),
+            df=float(est.df[0, 0]),
+            n_coached=n_coached,
+            n_comparison=n_comparison,
+            shown=shown,
+        )
+    result["leading"] = _coach_leading(organisation, coachee_ids, minimum, months) if enough else {}
+    return result
+
+
+def _insufficient(metric: str, show_counts: bool) -> dict[str, Any]:
+    from salescoach.insights.stats.report import figure
+
+    return figure(
+        metric,
+        estimate=float("nan"),
+        se=float("nan"),
+        df=float("nan"),
+        n_coached=0,
+        n_comparison=0,
+        shown=show_counts,
+    )
+
+
+def _coach_leading(
+    organisation: Organisation, coachee_ids: set[int], minimum: int, months: list[int] | None
+) -> dict[str, Any]:
+    """Coaching hours per coached month and the share of sessions found useful, for the
+    coach's coachees and for every coached seller of the organisation, over ``months``
+    (default the last twelve). Aggregates of at least ``minimum`` sellers only."""
+    from salescoach.insights.indicators import month_range
+
+    shown = months or month_range()
+    lo, hi = shown[0], shown[-1]
+    coached: dict[int, set[int]] = {}
+    for seller, spans in data.coached_months(organisation.pk).items():
+        for start, end in spans:
+            for m in range(max(start, lo), min(end if end is not None else hi, hi) + 1):
+                coached.setdefault(seller, set()).add(m)
+    hours: dict[int, float] = {}
+    for seller, month, value, _n in data.session_hours(organisation.pk):
+        if lo <= month <= hi:
+            hours[seller] = hours.get(seller, 0.0) + value
+    rated: dict[int, tuple[int, int]] = {}
+    for seller, month, count, useful in data.session_ratings(organisation.pk):
+        if lo <= month <= hi:
+            r, u = rated.get(seller, (0, 0))
+            rated[seller] = (r + count, u + useful)
+
+    def summary(ids: set[int]) -> dict[str, Any]:
+        months_coached = sum(len(coached.get(i, ())) for i in ids)
+        with_months = [i for i in ids if coached.get(i)]
+        with_ratings = [i for i in ids if rated.get(i, (0, 0))[0]]
+        r = sum(rated[i][0] for i in with_ratings)
+        return {
+            "coaching_hours": round(sum(hours.get(i, 0.0) for i in with_months) / months_coached, 2)
+            if len(with_months) >= minimum and months_coached
+            else None,
+            "usefulness": round(sum(rated[i][1] for i in with_ratings) / r, 3)
+            if len(with_ratings) >= minimum and r
+            else None,
+        }
+
+    return {"coachees": summary(coachee_ids), "all_coached": summary(set(coached))}

@@ -201,7 +201,7 @@ def add_coaching_activity(world: World, *, shared: bool = True, per_month: int =
         for perspective, score in ((Perspective.SELF, 4), (Perspective.COACH, 2 + index % 3)):
             entries.append(
                 ObservationEntry(
-                    observation=observation, area="questions", perspective=perspective, score=score
+                    observation=observation, area="needs_discovery", perspective=perspective, score=score
                 )
             )
     ObservationEntry.objects.bulk_create(entries)
