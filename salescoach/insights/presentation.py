@@ -151,3 +151,67 @@ def csv_rows(
 
 def _blank(value: Any) -> Any:
     return "" if value is None else value
+
+
+def chart_data(report: Mapping[str, Any]) -> dict[str, Any]:
+    """What the chart script draws on an insights page (read from a json_script element:
+    no inline scripts). The same figures are in the tables next to the charts."""
+    return {
+        "months": report["month_keys"],
+        "cadence": list(report["cadence"]),
+        "labels": {
+            "estimate": str(_("Estimate")),
+            "interval": str(_("95% interval")),
+            "cadence_low": str(_("Cadence target (low)")),
+            "cadence_high": str(_("Cadence target (high)")),
+            "whole": str(_("All sellers")),
+        },
+        "impacts": [
+            {
+                "metric": i["metric"],
+                "label": str(i["label"]),
+                "scale": 100.0 if i["metric"] in ("attainment", "win_rate") else 1.0,
+                "groups": [str(_("All sellers")), *[str(BAND_LABELS[b["band"]]) for b in i["bands"]]],
+                "estimate": [i["estimate"], *[b["estimate"] for b in i["bands"]]],
+                "low": [i["ci_low"], *[b["ci_low"] for b in i["bands"]]],
+                "high": [i["ci_high"], *[b["ci_high"] for b in i["bands"]]],
+            }
+            for i in report["impacts"]
+        ],
+        "indicators": [
+            {
+                "key": r["key"],
+                "label": str(r["label"]),
+                "percent": r["key"] in PERCENT,
+                "values": r["values"],
+                "bands": {
+                    b["band"]: next((x["values"] for x in b["rows"] if x["key"] == r["key"]), [])
+                    for b in report["bands"]
+                },
+            }
+            for r in report["rows"]
+        ],
+        "band_labels": {k: str(v) for k, v in BAND_LABELS.items()},
+    }
+
+
+def timeline_chart(timeline: Any) -> dict[str, Any]:
+    data = timeline.as_dict()
+    data["labels"] = {
+        "sessions": str(_("Sessions")),
+        "hours": str(_("Coaching hours")),
+        "cadence_low": str(_("Cadence target (low)")),
+        "cadence_high": str(_("Cadence target (high)")),
+        "done": str(_("Done")),
+        "partly": str(_("Partly done")),
+        "not_done": str(_("Not done")),
+        "follow_through": str(_("Follow-through")),
+        "choices": str(_("Choices made")),
+        "useful": str(_("Sessions found useful")),
+        "self": str(_("Self-assessment")),
+        "coach": str(_("Coach")),
+        "attainment": str(_("Attainment")),
+        "win_rate": str(_("Win rate")),
+        "cycle_length": str(_("Sales-cycle length (days)")),
+    }
+    return data

@@ -191,3 +191,64 @@ def _coach_leading(
         }
 
     return {"coachees": summary(coachee_ids), "all_coached": summary(set(coached))}
+
+
+def impact_reports(
+    *, organisation: Organisation, filters: dict[str, Any] | None = None, metrics: tuple[str, ...] = METRICS
+) -> list[dict[str, Any]]:
+    """The impact figures of one selection for several metrics, reading the tables once."""
+    sellers, rows = impact_data(organisation=organisation)
+    if not sellers:
+        return [empty_report(metric) for metric in metrics]
+    panel = build_panel(sellers, rows)
+    minimum = max(3, organisation.min_group_size)
+    return [impact_release(panel, metric, min_group_size=minimum).report(filters or {}) for metric in metrics]
+
+
+def insights_report(
+    *, viewer: Membership, team: Team | None, months: list[int] | None = None
+) -> dict[str, Any]:
+    """Everything an insights page shows for the organisation (``team`` None: the programme
+    owner) or one team (the caller checked access): the impact of coaching on each metric
+    with its bands, and the indicators by month -- for the organisation also by band and
+    per team. The page, its CSV and its PDF all render this."""
+    from salescoach.insights import indicators as ind
+    from salescoach.insights.presentation import impact_summary, indicator_rows, month_key
+
+    organisation = viewer.organisation
+    filters: dict[str, Any] = {"team": team.pk} if team is not None else {}
+    found = (
+        ind.team_indicators(viewer=viewer, team=team, months=months)
+        if team is not None
+        else ind.org_indicators(viewer=viewer, months=months)
+    )
+    impacts = [impact_summary(r) for r in impact_reports(organisation=organisation, filters=filters)]
+    for impact in impacts:
+        impact["bands"] = [
+            {"band": band, **impact_summary({**impact["by_band"][band]})}
+            for band in ("top", "core", "bottom")
+        ]
+    bands = []
+    teams = []
+    if team is None:
+        from salescoach.insights.presentation import BAND_LABELS
+
+        bands = [
+            {"band": band, "label": BAND_LABELS[band], "rows": indicator_rows(found, {}, band)}
+            for band in ("top", "core", "bottom")
+        ]
+        for t in Team.objects.filter(organisation=organisation).order_by("name"):
+            teams.append({"team": t, "rows": indicator_rows(found, {"team": t.pk})})
+    return {
+        "team": team,
+        "months": found.months,
+        "month_keys": [month_key(m) for m in found.months],
+        "min_group_size": found.release.min_group_size,
+        "cadence": found.cadence,
+        "indicators": found,
+        "rows": indicator_rows(found, filters),
+        "bands": bands,
+        "teams": teams,
+        "impacts": impacts,
+        "filters": filters,
+    }

@@ -63,6 +63,25 @@ class Timeline:
     def month_keys(self) -> list[str]:
         return [f"{m // 12}-{m % 12 + 1:02d}" for m in self.months]
 
+    def table(self) -> list[dict[str, Any]]:
+        """Month by month, newest first, as the page's table shows it."""
+        follow = self.follow_through
+        rows = []
+        for k, month in enumerate(self.month_keys):
+            rows.append(
+                {
+                    "month": month,
+                    "sessions": self.sessions[k],
+                    "hours": self.hours[k],
+                    "choices": self.choices[k],
+                    "made": self.commitments_made[k],
+                    "follow_through": follow[k],
+                    "useful": self.useful[k],
+                    "results": [values[k] for values in self.results.values()],
+                }
+            )
+        return rows[::-1]
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "seller": {"id": self.seller.pk, "name": self.seller.full_name},
