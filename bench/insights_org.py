@@ -50,7 +50,8 @@ def setup() -> None:
     call_command("migrate", verbosity=0)
 
 
-def generate(today: date) -> None:
+def generate(today: date) -> bool:
+    """Called in one transaction: a failed run leaves nothing behind."""
     from django.contrib.auth.hashers import make_password
     from django.db import connection, transaction
 
@@ -61,7 +62,7 @@ def generate(today: date) -> None:
 
     if Organisation.objects.filter(slug=ORG_SLUG).exists():
         print("dataset: already there")
-        return
+        return False
     started = time.perf_counter()
     unusable = make_password(None)
     with transaction.atomic():
@@ -141,7 +142,7 @@ def generate(today: date) -> None:
             INSERT INTO coaching_coachingrelationship (organisation_id, coach_id, coachee_id, team_id, coach_kind,
                 status, started_on, reporting, created_at)
             SELECT %(org)s, (%(coaches)s::bigint[])[1 + (n %% 100)], m.id, m.team_id, 'internal_coach', 'active',
-                %(start)s::date + 240 + ((n * 7919) %% 600), 'sessions', now()
+                %(start)s::date + (240 + ((n * 7919) %% 600))::int, 'sessions', now()
             FROM (SELECT id, team_id, row_number() OVER (ORDER BY id) AS n FROM organisations_membership
                   WHERE id = ANY(%(owners)s)) m
             WHERE n %% 5 < 3
@@ -153,7 +154,7 @@ def generate(today: date) -> None:
             INSERT INTO coaching_coachingsession (relationship_id, kind, starts_at, ends_at, location, video_url,
                 status, status_reason, framework, agenda, outcomes, uid, sequence, created_at, updated_at)
             SELECT r.id, CASE WHEN k = 1 THEN 'ride_along' ELSE 'one_to_one' END,
-                (d + 3 + 12 * k)::timestamp + interval '9 hours', (d + 3 + 12 * k)::timestamp + interval '10 hours',
+                d + make_interval(days => 3 + 12 * k, hours => 9), d + make_interval(days => 3 + 12 * k, hours => 10),
                 '', '', 'scheduled', '', 'grow', '', '', gen_random_uuid(), 0, now(), now()
             FROM coaching_coachingrelationship r
             CROSS JOIN LATERAL generate_series(r.started_on, %(today)s::date - 31, interval '1 month') AS d
@@ -255,9 +256,8 @@ def generate(today: date) -> None:
             """,
             {"org": org.pk, "owners": owners, "quarters": quarters},
         )
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
     print(f"dataset: generated in {time.perf_counter() - started:.0f} s")
+    return True
 
 
 def timed(fn):  # type: ignore[no-untyped-def]
@@ -280,7 +280,14 @@ def main() -> None:
     from django.utils import timezone
 
     today = timezone.localdate()
-    generate(today)
+    from django.db import transaction
+
+    with transaction.atomic():
+        generated = generate(today)
+    if generated:
+        with connection.cursor() as cursor:
+            # What autovacuum would do soon after a bulk load.
+            cursor.execute("VACUUM ANALYZE")
 
     from salescoach.coaching.models import CoachingRelationship
     from salescoach.insights import selectors

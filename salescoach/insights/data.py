@@ -26,6 +26,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     Min,
     OuterRef,
@@ -34,7 +35,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, ExtractMonth, ExtractYear
 
 from salescoach.insights.stats.panel import SellerPeriod, SellerRecord
 from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment
@@ -157,15 +158,16 @@ def closed_deals(
     if months is not None:
         qs = qs.filter(close_date__gte=first_day(months[0]), close_date__lt=first_day(months[1] + 1))
     won = Q(status=StageKind.WON)
+    # Sums as floating point in the database: no Decimal per cell on the way out.
     aggregates: dict[str, Any] = {
-        "won_amount": Sum("amount_base", filter=won),
+        "won_amount": Cast(Sum("amount_base", filter=won), FloatField()),
         "won": Count("close_date", filter=won),
         "lost": Count("close_date", filter=Q(status=StageKind.LOST)),
         "cycle": Sum("cycle_days", filter=won),
         "cycle_n": Count("cycle_days", filter=won),
     }
     if with_open:
-        aggregates["open_amount"] = Sum("amount_base", filter=Q(status=StageKind.OPEN))
+        aggregates["open_amount"] = Cast(Sum("amount_base", filter=Q(status=StageKind.OPEN)), FloatField())
     return list(
         qs.annotate(month=month_expression("close_date"))
         .values_list("owner_id", "month")
@@ -178,13 +180,34 @@ def first_day(month: int) -> date:
     return date(month // 12, month % 12 + 1, 1)
 
 
-def seller_periods(organisation_id: int, seller_ids: Iterable[int] | None = None) -> list[SellerPeriod]:
-    """Targets and closed deals merged into one row per (seller, month)."""
+@dataclass
+class Results:
+    """Targets by (seller, month) and deals by owner and month (``closed_deals`` rows with
+    the open amount), read once and shared by the impact figures and the indicators."""
+
+    targets: dict[tuple[int, int], float]
+    deals: list[tuple[Any, ...]]
+
+
+def results(organisation_id: int, seller_ids: Iterable[int] | None = None) -> Results:
     ids = None if seller_ids is None else list(seller_ids)
     base, rates = currency(organisation_id)
-    targets = monthly_targets(organisation_id, ids, base, rates)
+    return Results(
+        monthly_targets(organisation_id, ids, base, rates), closed_deals(organisation_id, ids, with_open=True)
+    )
+
+
+def seller_periods(
+    organisation_id: int, seller_ids: Iterable[int] | None = None, *, loaded: Results | None = None
+) -> list[SellerPeriod]:
+    """Targets and closed deals merged into one row per (seller, month)."""
+    ids = None if seller_ids is None else list(seller_ids)
+    found = loaded or results(organisation_id, ids)
+    targets = found.targets
     deals: dict[tuple[int, int], tuple[float, int, int, float]] = {}
-    for owner_id, month, amount, won, lost, cycle, cycle_n in closed_deals(organisation_id, ids):
+    for owner_id, month, amount, won, lost, cycle, cycle_n, _open in found.deals:
+        if not (won or lost):
+            continue  # only open deals closing that month
         # Won deals without a cycle length count at the average of those with one.
         days = float(cycle or 0) * (won / cycle_n) if cycle_n else 0.0
         deals[(owner_id, month)] = (float(amount or 0), won, lost, days)
@@ -216,8 +239,25 @@ def coached_months(
     return spans
 
 
+def _since(qs: QuerySet[Any], field: str, first: int | None, timestamp: bool = True) -> QuerySet[Any]:
+    """Only rows from month ``first`` on (the page's first month)."""
+    if first is None:
+        return qs
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    day = first_day(first)
+    value: Any = timezone.make_aware(datetime.combine(day, time.min)) if timestamp else day
+    return qs.filter(**{f"{field}__gte": value})
+
+
 def session_hours(
-    organisation_id: int, member_ids: Iterable[int] | None = None, *, reported_only: bool = True
+    organisation_id: int,
+    member_ids: Iterable[int] | None = None,
+    *,
+    reported_only: bool = True,
+    since: int | None = None,
 ) -> list[tuple[int, int, float, int]]:
     """(seller, month, hours, sessions) of the sessions that took place, added up by the
     database. Group figures (``reported_only``) count only relationships whose triad
@@ -237,6 +277,7 @@ def session_hours(
         qs = qs.filter(relationship__reporting=Reporting.SESSIONS)
     if member_ids is not None:
         qs = qs.filter(relationship__coachee_id__in=list(member_ids))
+    qs = _since(qs, "starts_at", since)
     rows = (
         qs.annotate(month=month_expression("starts_at"))
         .values_list("relationship__coachee_id", "month")
@@ -250,7 +291,7 @@ def session_hours(
 
 
 def session_ratings(
-    organisation_id: int, member_ids: Iterable[int] | None = None
+    organisation_id: int, member_ids: Iterable[int] | None = None, *, since: int | None = None
 ) -> list[tuple[int, int, int, int]]:
     """(seller, month, rated sessions, useful ones): whether, never why. One query."""
     from salescoach.coaching.models import SessionRating
@@ -258,6 +299,7 @@ def session_ratings(
     qs = SessionRating.objects.filter(session__relationship__organisation_id=organisation_id)
     if member_ids is not None:
         qs = qs.filter(session__relationship__coachee_id__in=list(member_ids))
+    qs = _since(qs, "session__starts_at", since)
     return list(
         qs.annotate(month=month_expression("session__starts_at"))
         .values_list("session__relationship__coachee_id", "month")
@@ -267,7 +309,11 @@ def session_ratings(
 
 
 def commitment_follow_through(
-    organisation_id: int, member_ids: Iterable[int] | None = None, *, shared_only: bool = True
+    organisation_id: int,
+    member_ids: Iterable[int] | None = None,
+    *,
+    shared_only: bool = True,
+    since: int | None = None,
 ) -> list[tuple[int, int, int, int, int]]:
     """(seller, month due, reviewed, done, partly) of reviewed commitments -- for group
     figures only those the seller shared with their manager. Statuses, never texts."""
@@ -282,6 +328,7 @@ def commitment_follow_through(
         qs = qs.filter(visibility=Visibility.SHARED_WITH_MANAGER)
     if member_ids is not None:
         qs = qs.filter(relationship__coachee_id__in=list(member_ids))
+    qs = _since(qs, "due_on", since, timestamp=False)
     return list(
         qs.annotate(month=month_expression("due_on"))
         .values_list("relationship__coachee_id", "month")
@@ -295,7 +342,12 @@ def commitment_follow_through(
 
 
 def skill_scores(
-    organisation_id: int, member_ids: Iterable[int] | None = None, *, shared_only: bool = True
+    organisation_id: int,
+    member_ids: Iterable[int] | None = None,
+    *,
+    shared_only: bool = True,
+    since: int | None = None,
+    coach_only: bool = False,
 ) -> list[tuple[int, int, str, str, int, int]]:
     """(seller, month, area, perspective, sum of scores, count) of ride-along scores --
     for group figures only observations the seller shared with their manager. Scores,
@@ -310,6 +362,9 @@ def skill_scores(
         qs = qs.filter(observation__visibility=Visibility.SHARED_WITH_MANAGER)
     if member_ids is not None:
         qs = qs.filter(observation__session__relationship__coachee_id__in=list(member_ids))
+    if coach_only:
+        qs = qs.filter(perspective="coach")
+    qs = _since(qs, "observation__session__starts_at", since)
     return list(
         qs.annotate(month=month_expression("observation__session__starts_at"))
         .values_list("observation__session__relationship__coachee_id", "month", "area", "perspective")

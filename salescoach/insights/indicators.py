@@ -90,36 +90,56 @@ def month_range(until: int | None = None, count: int = MONTHS_SHOWN) -> list[int
     return list(range(last - count + 1, last + 1))
 
 
-def indicator_panel(organisation: Organisation, first: int, last: int) -> IndicatorPanel:
+def indicator_panel(
+    organisation: Organisation, first: int, last: int, *, loaded: data.Results | None = None
+) -> IndicatorPanel:
     """The sums per seller and month from the tables, months ``first``..``last``: one
     query per source (sellers, currency and rates, targets, deals, relationships,
-    sessions, ratings, commitments, ride-along scores)."""
+    sessions, ratings, commitments, ride-along scores), added up with NumPy."""
     found = data.sellers(organisation.pk)
     if not found:
         return empty_panel()
     records = data.seller_records(found)
-    index = {s.pk: i for i, s in enumerate(found)}
+    ids = np.array([s.pk for s in found], dtype=np.int64)  # sorted: data.sellers orders by pk
     n, width = len(found), last - first + 1
     sums = {k: np.zeros((n, width)) for k in SUMS}
 
-    def put(key: str, seller: int, month: int, value: float) -> None:
-        i = index.get(seller)
-        if i is not None and first <= month <= last:
-            sums[key][i, month - first] += value
+    def add(
+        keys: list[str],
+        rows: list[tuple[Any, ...]],
+        seller: int = 0,
+        month: int = 1,
+        at: tuple[int, ...] = (),
+    ) -> None:
+        """Add columns ``at`` of ``rows`` (seller, month, values...) into ``keys``."""
+        if not rows:
+            return
+        table = np.array([[r[seller], r[month], *(float(r[i] or 0) for i in at)] for r in rows], dtype=float)
+        who = table[:, 0].astype(np.int64)
+        row = np.searchsorted(ids, who)
+        col = table[:, 1].astype(np.int64) - first
+        ok = (row < n) & (col >= 0) & (col < width)
+        ok[ok] &= ids[row[ok]] == who[ok]
+        for k, key in enumerate(keys):
+            np.add.at(sums[key], (row[ok], col[ok]), table[ok, 2 + k])
 
     org = organisation.pk
-    base, rates = data.currency(org)
-    for (seller, month), amount in data.monthly_targets(org, None, base, rates).items():
-        put("target", seller, month, amount)
-        put("has_target", seller, month, 1.0)
-    for owner, month, amount, won, lost, cycle, cycle_n, open_amount in data.closed_deals(
-        org, with_open=True, months=(first, last)
-    ):
-        put("won_amount", owner, month, float(amount or 0))
-        put("won", owner, month, won)
-        put("lost", owner, month, lost)
-        put("won_cycle_days", owner, month, float(cycle or 0) * (won / cycle_n) if cycle_n else 0.0)
-        put("open_amount", owner, month, float(open_amount or 0))
+    loaded = loaded or data.results(org)
+    add(
+        ["target", "has_target"],
+        [(s, m, v, 1.0) for (s, m), v in loaded.targets.items() if first <= m <= last],
+        at=(2, 3),
+    )
+    deals = [r for r in loaded.deals if first <= r[1] <= last]
+    add(
+        ["won_amount", "won", "lost", "won_cycle_days", "open_amount"],
+        [
+            (o, m, a, w, lo, float(c or 0) * (w / cn) if cn else 0.0, op)
+            for o, m, a, w, lo, c, cn, op in deals
+        ],
+        at=(2, 3, 4, 5, 6),
+    )
+    index = {int(pk): i for i, pk in enumerate(ids.tolist())}
     for seller, spans in data.coached_months(org).items():
         i = index.get(seller)
         if i is None:
@@ -128,20 +148,13 @@ def indicator_panel(organisation: Organisation, first: int, last: int) -> Indica
             lo, hi = max(start, first), min(end if end is not None else last, last)
             if lo <= hi:
                 sums["coached"][i, lo - first : hi - first + 1] = 1.0
-    for seller, month, hours, _count in data.session_hours(org):
-        put("hours", seller, month, hours)
-    for seller, month, rated, useful in data.session_ratings(org):
-        put("rated", seller, month, rated)
-        put("useful", seller, month, useful)
-    for seller, month, reviewed, done, partly in data.commitment_follow_through(org):
-        put("reviewed", seller, month, reviewed)
-        put("followed", seller, month, done + 0.5 * partly)
-    for seller, month, _area, perspective, total, count in data.skill_scores(org):
-        prefix = "" if perspective == "coach" else "self_"
-        put(f"{prefix}observed", seller, month, count)
-        put(f"{prefix}skill", seller, month, float(total))
+    add(["hours"], data.session_hours(org, since=first), at=(2,))
+    add(["rated", "useful"], data.session_ratings(org, since=first), at=(2, 3))
+    follow = data.commitment_follow_through(org, since=first)
+    add(["reviewed", "followed"], [(s, m, r, d + 0.5 * p) for s, m, r, d, p in follow], at=(2, 3))
+    add(["observed", "skill"], data.skill_scores(org, since=first, coach_only=True), at=(5, 4))
     return IndicatorPanel(
-        seller_ids=np.array([s.pk for s in found], dtype=np.int64),
+        seller_ids=ids,
         first_period=first,
         n_periods=width,
         sums=sums,
@@ -167,25 +180,29 @@ class Indicators:
 
 
 def organisation_indicators(
-    *, organisation: Organisation, months: Sequence[int] | None = None
+    *, organisation: Organisation, months: Sequence[int] | None = None, loaded: data.Results | None = None
 ) -> tuple[list[int], IndicatorRelease]:
     """Every figure of the organisation for ``months`` (default: the last twelve), the
     same for every viewer."""
     shown = list(months) if months else month_range()
-    panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1])
+    panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded)
     release = indicator_release(panel, months=shown, min_group_size=max(3, organisation.min_group_size))
     return shown, release
 
 
-def team_indicators(*, viewer: Membership, team: Team, months: Sequence[int] | None = None) -> Indicators:
+def team_indicators(
+    *, viewer: Membership, team: Team, months: Sequence[int] | None = None, loaded: data.Results | None = None
+) -> Indicators:
     """A team's indicators as ``viewer`` may see them (the caller checked access)."""
-    shown, release = organisation_indicators(organisation=team.organisation, months=months)
+    shown, release = organisation_indicators(organisation=team.organisation, months=months, loaded=loaded)
     keys = visible_indicators(columns_for_team(viewer, team))
     return Indicators(shown, release, keys, cadence_for(team_id=team.pk))
 
 
-def org_indicators(*, viewer: Membership, months: Sequence[int] | None = None) -> Indicators:
+def org_indicators(
+    *, viewer: Membership, months: Sequence[int] | None = None, loaded: data.Results | None = None
+) -> Indicators:
     """The organisation's indicators, for its programme owner (the caller checked)."""
-    shown, release = organisation_indicators(organisation=viewer.organisation, months=months)
+    shown, release = organisation_indicators(organisation=viewer.organisation, months=months, loaded=loaded)
     keys = visible_indicators(columns_for_team(viewer, None))
     return Indicators(shown, release, keys, cadence_for())

@@ -1,9 +1,10 @@
 """The printable report: the same template context as the page, rendered to PDF with
-WeasyPrint. It never fetches anything over the network: stylesheets are inline in the
-PDF template and other URLs are refused."""
+WeasyPrint. It never fetches anything over the network: its stylesheet is read from the
+app's static files and every URL is refused."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest
@@ -19,8 +20,10 @@ def render_html(request: HttpRequest, template: str, context: dict[str, Any]) ->
 
 
 def render_pdf(request: HttpRequest, template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
 
     html = render_html(request, template, context)
-    pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    stylesheet = Path(str(finders.find("insights/report.css"))).read_text(encoding="utf-8")
+    pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf(stylesheets=[CSS(string=stylesheet)])
     return bytes(pdf or b"")

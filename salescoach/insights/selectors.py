@@ -20,7 +20,9 @@ from salescoach.organisations.models import Membership, Organisation, Team
 METRICS = ("attainment", "win_rate", "cycle_length")
 
 
-def impact_data(*, organisation: Organisation) -> tuple[list[SellerRecord], list[SellerPeriod]]:
+def impact_data(
+    *, organisation: Organisation, loaded: data.Results | None = None
+) -> tuple[list[SellerRecord], list[SellerPeriod]]:
     """The impact estimator's input for one organisation: one query per source
     (salescoach/insights/data.py does the reading).
 
@@ -55,7 +57,7 @@ def impact_data(*, organisation: Organisation) -> tuple[list[SellerRecord], list
     ids = {s.pk for s in found}
     # Read the organisation's results whole (the index on (organisation, close_date)
     # serves it) and keep the sellers' rows: cheaper than a list of thousands of ids.
-    rows = [r for r in data.seller_periods(organisation.pk) if r.seller_id in ids]
+    rows = [r for r in data.seller_periods(organisation.pk, loaded=loaded) if r.seller_id in ids]
     return records, rows
 
 
@@ -194,10 +196,14 @@ def _coach_leading(
 
 
 def impact_reports(
-    *, organisation: Organisation, filters: dict[str, Any] | None = None, metrics: tuple[str, ...] = METRICS
+    *,
+    organisation: Organisation,
+    filters: dict[str, Any] | None = None,
+    metrics: tuple[str, ...] = METRICS,
+    loaded: data.Results | None = None,
 ) -> list[dict[str, Any]]:
     """The impact figures of one selection for several metrics, reading the tables once."""
-    sellers, rows = impact_data(organisation=organisation)
+    sellers, rows = impact_data(organisation=organisation, loaded=loaded)
     if not sellers:
         return [empty_report(metric) for metric in metrics]
     panel = build_panel(sellers, rows)
@@ -217,19 +223,23 @@ def insights_report(
 
     organisation = viewer.organisation
     filters: dict[str, Any] = {"team": team.pk} if team is not None else {}
+    # Targets and deals are read once, for the impact figures and the indicators alike.
+    loaded = data.results(organisation.pk)
     found = (
-        ind.team_indicators(viewer=viewer, team=team, months=months)
+        ind.team_indicators(viewer=viewer, team=team, months=months, loaded=loaded)
         if team is not None
-        else ind.org_indicators(viewer=viewer, months=months)
+        else ind.org_indicators(viewer=viewer, months=months, loaded=loaded)
     )
-    impacts = [impact_summary(r) for r in impact_reports(organisation=organisation, filters=filters)]
+    impacts = [
+        impact_summary(r) for r in impact_reports(organisation=organisation, filters=filters, loaded=loaded)
+    ]
     for impact in impacts:
         impact["bands"] = [
             {"band": band, **impact_summary({**impact["by_band"][band]})}
             for band in ("top", "core", "bottom")
         ]
     bands = []
-    teams = []
+    teams: list[dict[str, Any]] = []
     if team is None:
         from salescoach.insights.presentation import BAND_LABELS
 
@@ -237,8 +247,7 @@ def insights_report(
             {"band": band, "label": BAND_LABELS[band], "rows": indicator_rows(found, {}, band)}
             for band in ("top", "core", "bottom")
         ]
-        for t in Team.objects.filter(organisation=organisation).order_by("name"):
-            teams.append({"team": t, "rows": indicator_rows(found, {"team": t.pk})})
+        teams = [{"team": t} for t in Team.objects.filter(organisation=organisation).order_by("name")]
     return {
         "team": team,
         "months": found.months,
