@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("salescoach.evaluations.urls")),
     path("", include("salescoach.surveys.urls")),
     path("", include("salescoach.results.urls")),
+    path("", include("salescoach.insights.urls")),
     path("accounts/", include("salescoach.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

@@ -340,3 +340,20 @@ def test_a_missing_id_and_a_foreign_id_answer_alike(people: People, client_for) 
 
     assert normalised(foreign.content, people.team.pk) == normalised(missing.content, 999999)
     assert not Invitation.objects.filter(membership__organisation=people.outsider_org).exists()
+
+
+def test_the_insights_pages_and_operations_with_ids_are_in_the_sweep() -> None:
+    """The gate of Insights (access_team_insights, access_timeline_member,
+    access_effectiveness_coach) is proved by the sweeps above: its routes must be there."""
+    routes = page_routes()
+    for route in (
+        "o/<slug:org_slug>/insights/teams/<int:team_id>/",
+        "o/<slug:org_slug>/insights/teams/<int:team_id>/export.csv",
+        "o/<slug:org_slug>/insights/teams/<int:team_id>/report.pdf",
+        "o/<slug:org_slug>/insights/timeline/<int:member_id>/",
+        "o/<slug:org_slug>/insights/coaches/<int:member_id>/",
+    ):
+        assert route in routes, route
+    operations = api_operations()
+    assert ("GET", "/insights/timeline/{member_id}") in operations
+    assert ("GET", "/insights/coaches/{member_id}/effectiveness") in operations

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from salescoach.insights import rules as insights_rules
 from salescoach.organisations.models import Membership, Role
 from salescoach.privacy import rules
 from salescoach.programmes import rules as programme_rules
@@ -60,6 +61,7 @@ def _takes_part_in_evaluations(member: Membership) -> bool:
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "core:org-home", "home", lambda m: True),
     NavItem(_("Results"), "results:dashboard", "results", results_rules.can_view_results),
+    NavItem(_("Insights"), "insights:home", "insights", insights_rules.can_view_insights),
     NavItem(_("Coaching workspace"), "coaching:overview", "coaching", lambda m: True, "coaching"),
     NavItem(_("Question bank"), "coaching:questions", "questions", rules.can_practise_coaching, "coaching"),
     NavItem(

@@ -167,6 +167,30 @@ def access_team_insights(*, viewer: Membership, team_id: Any) -> Team:
     return team
 
 
+def access_timeline_member(*, viewer: Membership, member_id: Any) -> Membership:
+    """A seller whose own timeline the viewer may open: themselves, or a coachee of theirs."""
+    from salescoach.insights.timeline import timeline_members_q
+
+    qs = Membership.objects.filter(timeline_members_q(viewer)).select_related("user", "team")
+    return get_or_404(qs, member_id, viewer=viewer, subject_field="id")
+
+
+def access_effectiveness_coach(*, viewer: Membership, member_id: Any) -> Membership:
+    """A coach whose effectiveness the viewer may see: themselves, or any coach of the
+    organisation for its programme owner."""
+    from django.db.models import Exists, OuterRef
+
+    from salescoach.coaching.models import CoachingRelationship
+    from salescoach.insights.rules import can_view_org_insights
+
+    coaches = Membership.objects.filter(organisation_id=viewer.organisation_id).filter(
+        Exists(CoachingRelationship.objects.filter(coach_id=OuterRef("pk")))
+    )
+    if not can_view_org_insights(viewer):
+        coaches = coaches.filter(pk=viewer.pk)
+    return get_or_404(coaches.select_related("user"), member_id, viewer=viewer)
+
+
 def access_intake(*, viewer: Membership, intake_id: Any) -> Intake:
     """An intake its coachee (or, once coaching relationships exist, their coach) may see."""
     from salescoach.craft.models import Intake

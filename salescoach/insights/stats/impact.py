@@ -112,12 +112,14 @@ def estimate_impact(
     groups: np.ndarray | None = None,
     n_groups: int = 1,
     settings: Settings = DEFAULT_SETTINGS,
+    treatable: np.ndarray | None = None,
 ) -> GroupedEstimate:
     """The coaching effect on ``metric`` for every selection in ``groups`` (a code in
     ``0..n_groups-1`` per seller, -1 for sellers in none; default: one selection of all).
 
     Comparison sellers come from the coached seller's own selection; bands are ranked
-    over the whole panel.
+    over the whole panel. ``treatable`` (a mask per seller) limits who counts as coached
+    -- e.g. one coach's coachees -- while every not-yet-coached seller stays a comparison.
     """
     y = panel.values[metric]
     w = panel.weights[metric]
@@ -156,6 +158,8 @@ def estimate_impact(
                 np.nan,
             )
         cohort = in_scope & (start == g) & np.isfinite(base)
+        if treatable is not None:
+            cohort &= treatable
         if not cohort.any():
             continue
         bhi = max(0, g - settings.band_gap)
