@@ -214,7 +214,7 @@ def timeline(request: HttpRequest, member_id: int, period: str | None = None) ->
     return seller_timeline(viewer=actor, seller=seller, until=months[-1] if months else None).as_dict()
 
 
-class CoachOut(Schema):
+class EffectivenessCoachOut(Schema):
     id: int
     name: str
 
@@ -236,7 +236,7 @@ class LeadingCompareOut(Schema):
 
 
 class EffectivenessOut(Schema):
-    coach: CoachOut
+    coach: EffectivenessCoachOut
     coachees: int | None = Field(description="null when fewer than the minimum group size")
     metrics: EffectivenessMetricsOut
     leading: LeadingCompareOut
