@@ -374,9 +374,9 @@ def skill_scores(
 
 
 def seller_records(found: Iterable[Seller]) -> list[SellerRecord]:
-    """The estimator's seller records. Programme and coaching model stay unknown until the
-    programmes issue links a team to a programme: ``programme_of_team`` is the hook."""
-    programmes = programme_of_team()
+    """The estimator's seller records, with their team's programme and coaching model."""
+    sellers = list(found)
+    programmes = programme_of_team({s.team_id for s in sellers})
     return [
         SellerRecord(
             seller_id=s.pk,
@@ -385,15 +385,20 @@ def seller_records(found: Iterable[Seller]) -> list[SellerRecord]:
             programme=programmes.get(s.team_id, (None, None))[0],
             coaching_model=programmes.get(s.team_id, (None, None))[1],
         )
-        for s in found
+        for s in sellers
     ]
 
 
-def programme_of_team() -> dict[int | None, tuple[Any, Any]]:
-    """Team id -> (programme id, coaching model) -- empty until the programmes app has its
-    models (issue 6). Then: one query over the teams' programme links. Every group figure
-    by programme and coaching model (and their privacy family) follows automatically."""
-    return {}
+def programme_of_team(team_ids: set[int | None]) -> dict[int | None, tuple[Any, Any]]:
+    """Team id -> (programme id, coaching model; a combination joined by "+"), in one
+    query. Every group figure by programme and model (and its privacy family) follows."""
+    from salescoach.programmes.models import Programme
+
+    rows = Programme.objects.filter(team_id__in=[t for t in team_ids if t is not None])
+    return {
+        team: (pk, "+".join(models) or None)
+        for pk, team, models in rows.values_list("pk", "team_id", "coaching_models")
+    }
 
 
 def group_by(rows: Iterable[tuple[Any, ...]], key: int = 0) -> dict[Any, list[tuple[Any, ...]]]:

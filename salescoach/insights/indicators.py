@@ -53,11 +53,18 @@ MONTHS_SHOWN = 12
 
 
 def cadence_for(*, team_id: int | None = None) -> tuple[float, float]:
-    """The coaching hours per seller per month a team aims for. The hook for the
-    programmes issue: once a programme carries its cadence, return that programme's here.
-    Until then the advice every team gets: ``settings.INSIGHTS_CADENCE_HOURS`` or 3-5."""
+    """The coaching hours per seller per month a team aims for: its programme's cadence,
+    else ``settings.INSIGHTS_CADENCE_HOURS`` or the advised 3-5."""
     from django.conf import settings
 
+    from salescoach.programmes.models import Programme
+
+    if team_id is not None:
+        cadence = Programme.objects.filter(team_id=team_id).values_list(
+            "cadence_min_hours", "cadence_max_hours"
+        )
+        for minimum, maximum in cadence:
+            return float(minimum), float(maximum)
     low, high = getattr(settings, "INSIGHTS_CADENCE_HOURS", DEFAULT_CADENCE_HOURS)
     return float(low), float(high)
 

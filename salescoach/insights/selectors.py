@@ -32,7 +32,7 @@ def impact_data(
     1. Sellers -- active memberships with a coachee role (seller, non-sales professional):
        ``id`` -> ``SellerRecord.seller_id``; ``team_id`` -> ``team``; the team's programme
        id -> ``programme`` and the programme's coaching model -> ``coaching_model`` (both
-       ``None`` until the programmes issue adds them: ``data.programme_of_team``).
+       from the team's programme: ``data.programme_of_team``).
        Coaching start, in the same query as a subquery: the earliest ``started_on`` of the
        seller's coaching relationships (any coach, any status except ones that ended on
        or before the day they were to start) -> its month -> ``coaching_start``; ``None``

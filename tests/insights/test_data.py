@@ -129,3 +129,24 @@ def test_no_effect_in_the_database_gives_an_interval_around_zero(people: People)
     )
     # One won and one lost deal every month for everyone: no change at all.
     assert win_rate["verdict"] == "insufficient_data" or win_rate["estimate"] == 0
+
+
+def test_a_teams_programme_gives_its_cadence_and_its_model_to_the_figures(people: People) -> None:
+    from decimal import Decimal
+
+    from salescoach.insights import data
+    from salescoach.insights.indicators import cadence_for
+    from salescoach.organisations.models import Membership
+    from tests.programmes.helpers import make_programme
+
+    assert cadence_for(team_id=people.team.pk) == (3.0, 5.0)  # no programme yet: the advice
+    programme = make_programme(
+        people, ["manager", "external_coach"], cadence_min_hours=Decimal("2"), cadence_max_hours=Decimal("4")
+    )
+    assert cadence_for(team_id=people.team.pk) == (2.0, 4.0)
+    assert data.programme_of_team({people.team.pk, None}) == {
+        people.team.pk: (programme.pk, "manager+external_coach")
+    }
+    found = data.sellers(people.org.pk, Membership.objects.filter(pk=people.seller.pk))
+    records = data.seller_records(found)
+    assert [(r.programme, r.coaching_model) for r in records] == [(programme.pk, "manager+external_coach")]
