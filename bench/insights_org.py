@@ -58,6 +58,7 @@ def generate(today: date) -> bool:
     from salescoach.accounts.models import User
     from salescoach.organisations.models import Membership, Organisation, Role, RoleAssignment, Team
     from salescoach.results.models import StageKind
+    from salescoach.results.rollup import refresh_monthly_results
     from salescoach.results.services import funnel_ensure
 
     if Organisation.objects.filter(slug=ORG_SLUG).exists():
@@ -242,6 +243,7 @@ def generate(today: date) -> bool:
                 "org": org.pk,
             },
         )
+        refresh_monthly_results(organisation_id=org.pk)  # what an import does
         first = date(start.year, (start.month - 1) // 3 * 3 + 1, 1)
         quarters = []
         while first <= today + timedelta(days=183):

@@ -64,6 +64,7 @@ def generate(today: date) -> None:
     from salescoach.accounts.models import User
     from salescoach.organisations.models import Membership, Organisation, Role, RoleAssignment, Team
     from salescoach.results.models import StageKind
+    from salescoach.results.rollup import refresh_monthly_results
     from salescoach.results.services import funnel_ensure
 
     UNUSABLE = make_password(None)
@@ -166,6 +167,7 @@ def generate(today: date) -> None:
                 "owner_count": len(owners),
             },
         )
+        refresh_monthly_results(organisation_id=org.pk)  # what an import does
         # Quarterly targets, two years back and two quarters ahead.
         first = date(start.year, (start.month - 1) // 3 * 3 + 1, 1)
         quarters = []

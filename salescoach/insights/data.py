@@ -21,13 +21,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -35,11 +35,12 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Cast, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast
 
 from salescoach.insights.stats.panel import SellerPeriod, SellerRecord
 from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment
 from salescoach.results.models import DEFAULT_CURRENCY, ExchangeRate, PeriodKind, ResultsSettings, Target
+from salescoach.results.rollup import month_expression
 
 # Commitments and ride-along scores are coaching content: the group figures use only the
 # items the seller chose to share with their manager (product rule 1).
@@ -48,11 +49,6 @@ SHARED_ONLY_SOURCES = ("commitments", "observations")
 
 def month_of(day: date) -> int:
     return day.year * 12 + day.month - 1
-
-
-def month_expression(field: str) -> Any:
-    """The month number of a date column, computed by the database (SQLite and PostgreSQL)."""
-    return ExpressionWrapper(ExtractYear(field) * 12 + ExtractMonth(field) - 1, output_field=IntegerField())
 
 
 def coachees_q(organisation_id: int, *, active_only: bool = True) -> Q:
@@ -106,74 +102,79 @@ def currency(organisation_id: int) -> tuple[str, dict[str, Decimal]]:
     return base, rates
 
 
+# The sums of results per seller and month, in the order of the columns of ``Results.deals``.
+DEAL_SUMS = ("won_amount", "won", "lost", "won_cycle_days", "open_amount")
+
+
 def monthly_targets(
     organisation_id: int, member_ids: Iterable[int] | None, base: str, rates: Mapping[str, Decimal]
-) -> dict[tuple[int, int], float]:
-    """(member, month) -> target amount in the reporting currency: a month's own target, or
-    else a third of its quarter's (as the results dashboards resolve them). One query."""
+) -> np.ndarray:
+    """Rows (member, month, target amount in the reporting currency): a month's own target,
+    or else a third of its quarter's (as the results dashboards resolve them); targets in a
+    currency without a rate are left out, as on the dashboards. One query."""
     qs = Target.objects.filter(organisation_id=organisation_id, amount__isnull=False)
     if member_ids is not None:
         qs = qs.filter(member_id__in=list(member_ids))
-    month_targets: dict[tuple[int, int], float] = {}
-    quarter_targets: dict[tuple[int, int], float] = {}
-    factors = {code: float(rate) for code, rate in rates.items()}
-    factors[base] = 1.0
-    for member_id, kind, start, amount, code in qs.values_list(
-        "member_id", "period_kind", "period_start", "amount", "currency"
-    ).iterator(chunk_size=20_000):
-        factor = factors.get(code)
-        if factor is None:
-            continue  # no exchange rate: left out, as on the dashboards
-        value = float(amount or 0) * factor
-        key = (member_id, month_of(start))
-        if kind == PeriodKind.MONTH:
-            month_targets[key] = month_targets.get(key, 0.0) + value
-        else:
-            quarter_targets[key] = quarter_targets.get(key, 0.0) + value
-    result = dict(month_targets)
-    for (member_id, first), value in quarter_targets.items():
-        for k in range(3):
-            result.setdefault((member_id, first + k), value / 3.0)
-    return result
-
-
-def closed_deals(
-    organisation_id: int,
-    owner_ids: Iterable[int] | None = None,
-    *,
-    with_open: bool = False,
-    months: tuple[int, int] | None = None,
-) -> list[tuple[Any, ...]]:
-    """Per owner and month of the close date, added up by the database: won amount (in the
-    reporting currency; deals without a rate are left out of amounts), won, lost, summed
-    cycle days of the won deals and how many of them have a cycle length; with
-    ``with_open`` also the open amount (the pipeline of that month). One query."""
-    from salescoach.results.models import Opportunity, StageKind
-
-    qs = Opportunity.objects.filter(organisation_id=organisation_id)
-    if not with_open:
-        qs = qs.filter(status__in=[StageKind.WON, StageKind.LOST])
-    if owner_ids is not None:
-        qs = qs.filter(owner_id__in=list(owner_ids))
-    if months is not None:
-        qs = qs.filter(close_date__gte=first_day(months[0]), close_date__lt=first_day(months[1] + 1))
-    won = Q(status=StageKind.WON)
-    # Sums as floating point in the database: no Decimal per cell on the way out.
-    aggregates: dict[str, Any] = {
-        "won_amount": Cast(Sum("amount_base", filter=won), FloatField()),
-        "won": Count("close_date", filter=won),
-        "lost": Count("close_date", filter=Q(status=StageKind.LOST)),
-        "cycle": Sum("cycle_days", filter=won),
-        "cycle_n": Count("cycle_days", filter=won),
-    }
-    if with_open:
-        aggregates["open_amount"] = Cast(Sum("amount_base", filter=Q(status=StageKind.OPEN)), FloatField())
-    return list(
-        qs.annotate(month=month_expression("close_date"))
-        .values_list("owner_id", "month")
-        .annotate(**aggregates)
-        .order_by()
+    found = list(
+        qs.annotate(month=month_expression("period_start"), value=Cast("amount", FloatField())).values_list(
+            "member_id", "month", "value", "period_kind", "currency"
+        )
     )
+    if not found:
+        return np.zeros((0, 3))
+    factors = {code: float(rate) for code, rate in rates.items()} | {base: 1.0}
+    table = np.array(
+        [
+            (m, month, value * factors.get(code, np.nan), kind == PeriodKind.MONTH)
+            for m, month, value, kind, code in found
+        ]
+    )
+    table = table[np.isfinite(table[:, 2])]  # no exchange rate: left out
+    monthly = table[:, 3] > 0
+    own, quarters = table[monthly, :3], table[~monthly, :3]
+    # Each quarter's target as three months of a third each, except the months with their own.
+    spread = np.repeat(quarters, 3, axis=0)
+    spread[:, 1] += np.tile([0, 1, 2], len(quarters))
+    spread[:, 2] /= 3.0
+    taken = _cell_keys(own)
+    spread = spread[~np.isin(_cell_keys(spread), taken)]
+    return np.concatenate([own, spread])
+
+
+def _cell_keys(table: np.ndarray) -> np.ndarray:
+    """One number per (member, month) of a table's first two columns."""
+    return table[:, 0].astype(np.int64) * 1_000_000 + table[:, 1].astype(np.int64)
+
+
+def monthly_deals(organisation_id: int, member_ids: Iterable[int] | None = None) -> np.ndarray:
+    """Rows (member, month, won amount, won, lost, cycle days of the won deals, open amount)
+    from the monthly summary of the deals (``results.MonthlyResult``, by month of the close
+    date; amounts in the reporting currency). Won deals without a cycle length count at the
+    average of those with one. One query over the summary, not over the deals."""
+    from salescoach.results.models import MonthlyResult
+
+    qs = MonthlyResult.objects.filter(organisation_id=organisation_id)
+    if member_ids is not None:
+        qs = qs.filter(member_id__in=list(member_ids))
+    found = list(
+        qs.values_list(
+            "member_id",
+            "month",
+            "won_amount",
+            "won",
+            "lost",
+            "won_cycle_days",
+            "won_with_cycle",
+            "open_amount",
+        )
+    )
+    if not found:
+        return np.zeros((0, 7))
+    table = np.array(found, dtype=float)
+    won, days, with_cycle = table[:, 3], table[:, 5], table[:, 6]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table[:, 5] = np.where(with_cycle > 0, days * won / np.where(with_cycle > 0, with_cycle, 1.0), 0.0)
+    return np.delete(table, 6, axis=1)
 
 
 def first_day(month: int) -> date:
@@ -182,43 +183,85 @@ def first_day(month: int) -> date:
 
 @dataclass
 class Results:
-    """Targets by (seller, month) and deals by owner and month (``closed_deals`` rows with
-    the open amount), read once and shared by the impact figures and the indicators."""
+    """Targets (``monthly_targets`` rows) and deals (``monthly_deals`` rows), read once and
+    shared by the impact figures and the indicators."""
 
-    targets: dict[tuple[int, int], float]
-    deals: list[tuple[Any, ...]]
+    targets: np.ndarray
+    deals: np.ndarray
+
+    def sums(
+        self, seller_ids: np.ndarray, first: int, last: int, *, closed_only: bool = False
+    ) -> dict[str, np.ndarray]:
+        """Arrays sellers (``seller_ids``, sorted) x months ``first``..``last`` of the target,
+        whether there is one, and the ``DEAL_SUMS``; with ``closed_only`` only the months in
+        which deals were won or lost count (not those with only open deals)."""
+        n, width = len(seller_ids), max(last - first + 1, 0)
+        sums = {k: np.zeros((n, width)) for k in ("target", "has_target", *DEAL_SUMS)}
+        targets = self.targets
+        scatter(sums, seller_ids, first, targets, {"target": 2})
+        scatter(sums, seller_ids, first, targets[:, :2], {}, count="has_target")
+        deals = self.deals
+        if closed_only:
+            deals = deals[(deals[:, 3] + deals[:, 4]) > 0]
+        scatter(sums, seller_ids, first, deals, {k: 2 + i for i, k in enumerate(DEAL_SUMS)})
+        return sums
+
+
+def scatter(
+    into: dict[str, np.ndarray],
+    seller_ids: np.ndarray,
+    first: int,
+    table: np.ndarray,
+    columns: Mapping[str, int],
+    count: str | None = None,
+) -> None:
+    """Add the ``columns`` of ``table`` (rows: seller, month, values...) into the arrays
+    ``into`` (sellers ``seller_ids``, sorted, x months from ``first``); with ``count``, add
+    1 into that array for every row. Rows of other sellers or months are left out."""
+    if table.shape[0] == 0 or not into:
+        return
+    n, width = next(iter(into.values())).shape
+    if n * width == 0:
+        return
+    who = table[:, 0].astype(np.int64)
+    row = np.minimum(np.searchsorted(seller_ids, who), n - 1)
+    col = table[:, 1].astype(np.int64) - first
+    ok = (col >= 0) & (col < width) & (seller_ids[row] == who)
+    cells = row[ok] * width + col[ok]
+    for key, column in columns.items():
+        into[key] += np.bincount(cells, weights=table[ok, column], minlength=n * width).reshape(n, width)
+    if count is not None:
+        into[count] += np.bincount(cells, minlength=n * width).reshape(n, width)
 
 
 def results(organisation_id: int, seller_ids: Iterable[int] | None = None) -> Results:
     ids = None if seller_ids is None else list(seller_ids)
     base, rates = currency(organisation_id)
-    return Results(
-        monthly_targets(organisation_id, ids, base, rates), closed_deals(organisation_id, ids, with_open=True)
-    )
+    return Results(monthly_targets(organisation_id, ids, base, rates), monthly_deals(organisation_id, ids))
 
 
-def seller_periods(
-    organisation_id: int, seller_ids: Iterable[int] | None = None, *, loaded: Results | None = None
-) -> list[SellerPeriod]:
-    """Targets and closed deals merged into one row per (seller, month)."""
-    ids = None if seller_ids is None else list(seller_ids)
-    found = loaded or results(organisation_id, ids)
-    targets = found.targets
-    deals: dict[tuple[int, int], tuple[float, int, int, float]] = {}
-    for owner_id, month, amount, won, lost, cycle, cycle_n, _open in found.deals:
-        if not (won or lost):
-            continue  # only open deals closing that month
-        # Won deals without a cycle length count at the average of those with one.
-        days = float(cycle or 0) * (won / cycle_n) if cycle_n else 0.0
-        deals[(owner_id, month)] = (float(amount or 0), won, lost, days)
-    keep = None if ids is None else set(ids)
-    rows = []
-    for key in targets.keys() | deals.keys():
-        if keep is not None and key[0] not in keep:
-            continue
-        amount, won, lost, days = deals.get(key, (0.0, 0, 0, 0.0))
-        rows.append(SellerPeriod(key[0], key[1], targets.get(key), amount, won, lost, days))
-    return rows
+def seller_periods(organisation_id: int, seller_id: int) -> dict[int, SellerPeriod]:
+    """One seller's targets and closed deals by month (their timeline)."""
+    found = results(organisation_id, [seller_id])
+    months = np.unique(np.concatenate([found.targets[:, 1], found.deals[:, 1]])).astype(np.int64)
+    if months.size == 0:
+        return {}
+    first = int(months[0])
+    sums = found.sums(np.array([seller_id]), first, int(months[-1]), closed_only=True)
+    periods = {}
+    for month in months.tolist():
+        j = month - first
+        target = sums["target"][0, j] if sums["has_target"][0, j] and sums["target"][0, j] > 0 else None
+        periods[month] = SellerPeriod(
+            seller_id,
+            month,
+            target,
+            float(sums["won_amount"][0, j]),
+            int(sums["won"][0, j]),
+            int(sums["lost"][0, j]),
+            float(sums["won_cycle_days"][0, j]),
+        )
+    return periods
 
 
 def coached_months(
@@ -341,33 +384,22 @@ def commitment_follow_through(
     )
 
 
-def skill_scores(
-    organisation_id: int,
-    member_ids: Iterable[int] | None = None,
-    *,
-    shared_only: bool = True,
-    since: int | None = None,
-    coach_only: bool = False,
-) -> list[tuple[int, int, str, str, int, int]]:
-    """(seller, month, area, perspective, sum of scores, count) of ride-along scores --
-    for group figures only observations the seller shared with their manager. Scores,
-    never comments."""
+def coach_skill_scores(organisation_id: int, *, since: int | None = None) -> list[tuple[int, int, int, int]]:
+    """(seller, month, sum of scores, count) of the coach's ride-along scores in the
+    observations the seller shared with their manager: scores, never comments."""
     from salescoach.coaching.models import ObservationEntry
     from salescoach.privacy.visibility import Visibility
 
     qs = ObservationEntry.objects.filter(
-        observation__session__relationship__organisation_id=organisation_id, score__isnull=False
+        observation__session__relationship__organisation_id=organisation_id,
+        observation__visibility=Visibility.SHARED_WITH_MANAGER,
+        perspective="coach",
+        score__isnull=False,
     )
-    if shared_only:
-        qs = qs.filter(observation__visibility=Visibility.SHARED_WITH_MANAGER)
-    if member_ids is not None:
-        qs = qs.filter(observation__session__relationship__coachee_id__in=list(member_ids))
-    if coach_only:
-        qs = qs.filter(perspective="coach")
     qs = _since(qs, "observation__session__starts_at", since)
     return list(
         qs.annotate(month=month_expression("observation__session__starts_at"))
-        .values_list("observation__session__relationship__coachee_id", "month", "area", "perspective")
+        .values_list("observation__session__relationship__coachee_id", "month")
         .annotate(total=Sum("score"), count=Count("pk"))
         .order_by()
     )

@@ -109,43 +109,16 @@ def indicator_panel(
     records = data.seller_records(found)
     ids = np.array([s.pk for s in found], dtype=np.int64)  # sorted: data.sellers orders by pk
     n, width = len(found), last - first + 1
-    sums = {k: np.zeros((n, width)) for k in SUMS}
-
-    def add(
-        keys: list[str],
-        rows: list[tuple[Any, ...]],
-        seller: int = 0,
-        month: int = 1,
-        at: tuple[int, ...] = (),
-    ) -> None:
-        """Add columns ``at`` of ``rows`` (seller, month, values...) into ``keys``."""
-        if not rows:
-            return
-        table = np.array([[r[seller], r[month], *(float(r[i] or 0) for i in at)] for r in rows], dtype=float)
-        who = table[:, 0].astype(np.int64)
-        row = np.searchsorted(ids, who)
-        col = table[:, 1].astype(np.int64) - first
-        ok = (row < n) & (col >= 0) & (col < width)
-        ok[ok] &= ids[row[ok]] == who[ok]
-        for k, key in enumerate(keys):
-            np.add.at(sums[key], (row[ok], col[ok]), table[ok, 2 + k])
-
     org = organisation.pk
     loaded = loaded or data.results(org)
-    add(
-        ["target", "has_target"],
-        [(s, m, v, 1.0) for (s, m), v in loaded.targets.items() if first <= m <= last],
-        at=(2, 3),
-    )
-    deals = [r for r in loaded.deals if first <= r[1] <= last]
-    add(
-        ["won_amount", "won", "lost", "won_cycle_days", "open_amount"],
-        [
-            (o, m, a, w, lo, float(c or 0) * (w / cn) if cn else 0.0, op)
-            for o, m, a, w, lo, c, cn, op in deals
-        ],
-        at=(2, 3, 4, 5, 6),
-    )
+    sums = {k: np.zeros((n, width)) for k in SUMS} | loaded.sums(ids, first, last)
+
+    def add(keys: list[str], rows: list[tuple[Any, ...]], at: tuple[int, ...]) -> None:
+        """Add columns ``at`` of ``rows`` (seller, month, numbers...) into ``keys``."""
+        if rows:
+            table = np.nan_to_num(np.array(rows, dtype=float))
+            data.scatter(sums, ids, first, table, dict(zip(keys, at, strict=True)))
+
     index = {int(pk): i for i, pk in enumerate(ids.tolist())}
     for seller, spans in data.coached_months(org).items():
         i = index.get(seller)
@@ -159,7 +132,7 @@ def indicator_panel(
     add(["rated", "useful"], data.session_ratings(org, since=first), at=(2, 3))
     follow = data.commitment_follow_through(org, since=first)
     add(["reviewed", "followed"], [(s, m, r, d + 0.5 * p) for s, m, r, d, p in follow], at=(2, 3))
-    add(["observed", "skill"], data.skill_scores(org, since=first, coach_only=True), at=(5, 4))
+    add(["observed", "skill"], data.coach_skill_scores(org, since=first), at=(3, 2))
     return IndicatorPanel(
         seller_ids=ids,
         first_period=first,

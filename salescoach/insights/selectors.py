@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from django.db.models import F
 
 from salescoach.insights import data
-from salescoach.insights.stats.panel import SellerPeriod, SellerRecord, build_panel
+from salescoach.insights.stats.panel import DIMENSIONS, NEVER, Panel, panel_from_arrays
 from salescoach.insights.stats.release import impact_release
 from salescoach.insights.stats.report import empty_report
 from salescoach.organisations.models import Membership, Organisation, Team
@@ -20,45 +21,53 @@ from salescoach.organisations.models import Membership, Organisation, Team
 METRICS = ("attainment", "win_rate", "cycle_length")
 
 
-def impact_data(
-    *, organisation: Organisation, loaded: data.Results | None = None
-) -> tuple[list[SellerRecord], list[SellerPeriod]]:
-    """The impact estimator's input for one organisation: one query per source
-    (salescoach/insights/data.py does the reading).
+def impact_panel(*, organisation: Organisation, loaded: data.Results | None = None) -> Panel | None:
+    """The impact estimator's input for one organisation (None when it has no sellers),
+    one query per source (salescoach/insights/data.py does the reading).
 
     Everything is scoped to ``organisation``; periods are calendar months,
     ``year * 12 + month - 1`` (see ``stats.panel.month_index``):
 
-    1. Sellers -- active memberships with a coachee role (seller, non-sales professional):
-       ``id`` -> ``SellerRecord.seller_id``; ``team_id`` -> ``team``; the team's programme
-       id -> ``programme`` and the programme's coaching model -> ``coaching_model`` (both
-       from the team's programme: ``data.programme_of_team``).
+    1. Sellers -- active memberships with a coachee role (seller, non-sales professional),
+       the panel's rows in id order, with their team, the team's programme and its
+       coaching model (``data.programme_of_team``) as the filter attributes.
        Coaching start, in the same query as a subquery: the earliest ``started_on`` of the
        seller's coaching relationships (any coach, any status except ones that ended on
-       or before the day they were to start) -> its month -> ``coaching_start``; ``None``
-       when there is none. Only the fact and date that coaching started are read -- no
-       coaching content.
+       or before the day they were to start) -> its month; never when there is none. Only
+       the fact and date that coaching started are read -- no coaching content.
     2. Targets per seller and month (quarter targets spread evenly over their three
-       months, a month's own target first): ``member``, ``period_start``, ``amount`` in
-       the reporting currency -> ``SellerPeriod.target``.
-    3. Closed opportunities, aggregated in the database by owner and month of the close
-       date (``GROUP BY owner, month``): sum of ``amount_base`` of won ones (the reporting
-       currency; deals without an exchange rate are left out of amounts, as the results
-       dashboards do) -> ``won_amount``; count of won -> ``won``; count of lost ->
-       ``lost``; sum over won ones of ``cycle_days`` -> ``won_cycle_days``.
+       months, a month's own target first), in the reporting currency.
+    3. Closed deals per seller and month of the close date, from the monthly summary the
+       results app keeps (``results.MonthlyResult``): won amount in the reporting currency
+       (deals without an exchange rate are left out of amounts, as the results dashboards
+       do), won, lost, and the summed sales-cycle days of the won ones.
 
-    Rows 2 and 3 are merged on (seller, period) into one ``SellerPeriod`` each. Months
-    without a target have ``target=None`` (attainment missing, not zero).
+    Months without a target have no attainment (missing, not zero); months without closed
+    deals have no win rate or cycle length.
     """
     found = data.sellers(organisation.pk)
     if not found:
-        return [], []
+        return None
     records = data.seller_records(found)
-    ids = {s.pk for s in found}
-    # Read the organisation's results whole (the index on (organisation, close_date)
-    # serves it) and keep the sellers' rows: cheaper than a list of thousands of ids.
-    rows = [r for r in data.seller_periods(organisation.pk, loaded=loaded) if r.seller_id in ids]
-    return records, rows
+    ids = np.array([s.pk for s in found], dtype=np.int64)  # sorted: data.sellers orders by pk
+    loaded = loaded or data.results(organisation.pk)
+    closed = loaded.deals[(loaded.deals[:, 3] + loaded.deals[:, 4]) > 0]
+    months = np.concatenate([loaded.targets[:, 1], closed[:, 1]])
+    months = months[np.isin(np.concatenate([loaded.targets[:, 0], closed[:, 0]]), ids)]
+    first, last = (int(months.min()), int(months.max())) if months.size else (0, -1)
+    sums = loaded.sums(ids, first, last, closed_only=True)
+    starts = [r.coaching_start for r in records]
+    return panel_from_arrays(
+        seller_ids=ids,
+        first_period=first,
+        start=np.array([NEVER if m is None else m - first for m in starts], dtype=np.int64),
+        target=np.where((sums["has_target"] > 0) & (sums["target"] > 0), sums["target"], np.nan),
+        won_amount=sums["won_amount"],
+        won=sums["won"],
+        lost=sums["lost"],
+        won_cycle_days=sums["won_cycle_days"],
+        attributes={d: [getattr(r, d) for r in records] for d in DIMENSIONS},
+    )
 
 
 def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any]:
@@ -69,12 +78,10 @@ def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any
     answers reveals a group below ``min_group_size``.
     """
     organisation = team.organisation
-    sellers, rows = impact_data(organisation=organisation)
-    if not sellers:
+    panel = impact_panel(organisation=organisation)
+    if panel is None:
         return empty_report(metric)
-    release = impact_release(
-        build_panel(sellers, rows), metric, min_group_size=max(3, organisation.min_group_size)
-    )
+    release = impact_release(panel, metric, min_group_size=max(3, organisation.min_group_size))
     return release.report({"team": team.pk})
 
 
@@ -114,9 +121,8 @@ def coach_effectiveness(
         "metrics": {},
         "leading": {},
     }
-    sellers, rows = impact_data(organisation=organisation)
-    enough = len(coachee_ids) >= minimum and sellers
-    panel = build_panel(sellers, rows) if enough else None
+    enough = len(coachee_ids) >= minimum
+    panel = impact_panel(organisation=organisation) if enough else None
     for metric in metrics:
         if panel is None:
             result["metrics"][metric] = _insufficient(metric, len(coachee_ids) >= minimum)
@@ -203,10 +209,9 @@ def impact_reports(
     loaded: data.Results | None = None,
 ) -> list[dict[str, Any]]:
     """The impact figures of one selection for several metrics, reading the tables once."""
-    sellers, rows = impact_data(organisation=organisation, loaded=loaded)
-    if not sellers:
+    panel = impact_panel(organisation=organisation, loaded=loaded)
+    if panel is None:
         return [empty_report(metric) for metric in metrics]
-    panel = build_panel(sellers, rows)
     minimum = max(3, organisation.min_group_size)
     return [impact_release(panel, metric, min_group_size=minimum).report(filters or {}) for metric in metrics]
 

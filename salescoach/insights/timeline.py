@@ -237,8 +237,7 @@ def seller_timeline(*, viewer: Membership, seller: Membership, until: int | None
 
     allowed = _result_keys(viewer, seller)
     if allowed:
-        rows = data.seller_periods(seller.organisation_id, [seller.pk])
-        by_month = {r.period: r for r in rows}
+        by_month = data.seller_periods(seller.organisation_id, seller.pk)
         series: dict[str, list[float | None]] = {k: [] for k in allowed}
         for month in months:
             r = by_month.get(month)

@@ -32,6 +32,7 @@ from salescoach.results.models import (
     Target,
 )
 from salescoach.results.periods import add_months, quarter_of
+from salescoach.results.rollup import refresh_monthly_results
 from salescoach.results.services import funnel_ensure
 
 # Performance per person (the others are core performers).
@@ -334,6 +335,7 @@ def _deals(
             new_deals.append(deal)
             histories.append((deal, list(zip(path, entered, strict=True))))
     Opportunity.objects.bulk_create(new_deals, batch_size=1000)
+    refresh_monthly_results(organisation_id=organisation.pk, owner_ids={d.owner_id for d in new_deals})
     StageChange.objects.bulk_create(
         [
             StageChange(

@@ -304,3 +304,40 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.opportunity_id} {self.crm_stage} {self.entered_on}"
+
+
+class MonthlyResult(models.Model):
+    """Each seller's deals added up per month of their close date: the summary that the
+    insights figures read instead of every deal (a few rows per seller and month rather
+    than thousands of deals). Derived data: ``salescoach.results.rollup`` rebuilds a
+    seller's rows whenever their deals change, in the same transaction.
+
+    ``month`` is ``year * 12 + month - 1``. Amounts are in the reporting currency (deals
+    without an exchange rate are left out of them, as on the dashboards).
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # the unique (organisation, member, month) index serves it
+    )
+    member = models.ForeignKey(
+        "organisations.Membership", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    month = models.IntegerField()
+    won_amount = models.FloatField(default=0.0)
+    won = models.IntegerField(default=0)
+    lost = models.IntegerField(default=0)
+    won_cycle_days = models.BigIntegerField(default=0)  # summed over won deals with a cycle length
+    won_with_cycle = models.IntegerField(default=0)  # how many won deals have one
+    open_amount = models.FloatField(default=0.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "member", "month"], name="one_result_per_month"),
+        ]
+        indexes = [models.Index(fields=["member", "month"], name="results_monthly_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.month}"

@@ -30,6 +30,7 @@ from salescoach.results.models import (
 )
 from salescoach.results.owners import owner_key
 from salescoach.results.parsing import CURRENCY_CODE
+from salescoach.results.rollup import refresh_monthly_results
 
 
 def _require_funnel_rights(actor: Membership) -> None:
@@ -120,6 +121,7 @@ def _recompute_base_amounts(*, organisation_id: int, currency: str | None = None
             output_field=money,
         )
     )
+    refresh_monthly_results(organisation_id=organisation_id)
 
 
 # --- the funnel -------------------------------------------------------------------------
@@ -214,6 +216,7 @@ def funnel_stage_update(
     if kind_changed:
         # Deals in this stage are now open, won or lost accordingly.
         Opportunity.objects.filter(organisation_id=actor.organisation_id, stage=stage).update(status=kind)
+        refresh_monthly_results(organisation_id=actor.organisation_id)
     return stage
 
 

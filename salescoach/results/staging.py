@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import connection
 
+from salescoach.results.rollup import refresh_monthly_results
+
 OPPORTUNITY_STAGE = "results_import_opportunity"
 HISTORY_STAGE = "results_import_history"
 PLAN = "results_import_plan"
@@ -247,7 +249,8 @@ class Staging:
 
     def merge(self, organisation_id: int, today: date, now: Any) -> None:
         """Carry out the plan: changed deals are updated, new ones created, stage history
-        added. Call inside the transaction that made the plan."""
+        added, the monthly summary of their owners rebuilt. Call inside the transaction
+        that made the plan."""
         written = ", ".join(WRITTEN)
         planned = ", ".join(f"p.{c}" for c in WRITTEN)
         assignments = ", ".join(f"{c} = p.{c}" for c in WRITTEN if c != "crm_id")
@@ -270,6 +273,12 @@ class Staging:
                 f"SELECT %s, {planned}, %s, %s FROM {PLAN} p WHERE p.action = {CREATE}",
                 [organisation_id, now, now],
             )
+            # The sellers whose deals changed, before and after: their monthly summary.
+            cursor.execute(
+                f"SELECT owner_id FROM {PLAN} WHERE action IN ({CREATE}, {UPDATE}) "  # nosec B608
+                f"UNION SELECT old_owner_id FROM {PLAN} WHERE action = {UPDATE}"
+            )
+            owners = [int(row[0]) for row in cursor.fetchall()]
             if self.history_count:
                 cursor.execute(
                     f"INSERT INTO results_stagechange (opportunity_id, stage_id, crm_stage, entered_on, source) "  # nosec B608
@@ -278,6 +287,8 @@ class Staging:
                     f"WHERE 1 = 1 ON CONFLICT (opportunity_id, stage_id, entered_on) DO NOTHING",
                     [organisation_id],
                 )
+
+        refresh_monthly_results(organisation_id=organisation_id, owner_ids=owners)
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -7,6 +7,7 @@ from django.test import Client
 
 from salescoach.accounts.services import api_token_create
 from salescoach.insights import selectors
+from salescoach.insights.stats.panel import build_panel
 from salescoach.insights.stats.synthetic import Scenario, generate, to_records
 from salescoach.organisations.models import Membership, Role
 from tests.conftest import People
@@ -118,7 +119,7 @@ def test_the_figures_with_data_and_the_privacy_threshold(people: People, monkeyp
         effect=0.15,
         noise_sd=0.08,
     )
-    monkeypatch.setattr(selectors, "impact_data", lambda organisation: data)
+    monkeypatch.setattr(selectors, "impact_panel", lambda organisation, loaded=None: build_panel(*data))
     body = impact(people.owner, people.team.pk).json()
     assert_contract(body, "attainment")
     assert body["verdict"] == "effect"

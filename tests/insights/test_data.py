@@ -1,12 +1,15 @@
-"""impact_data reads the real tables: a known effect built in the database comes back
+"""The impact panel reads the real tables: a known effect built in the database comes back
 through GET /api/v1/insights/impact (PostgreSQL and SQLite)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from salescoach.insights import selectors
+from salescoach.insights import data, selectors
+from salescoach.insights.stats.panel import NEVER
 from salescoach.results.models import ExchangeRate, Opportunity, PeriodKind, Target
+from salescoach.results.rollup import refresh_monthly_results
 from tests.conftest import People
 from tests.insights.test_api import api_client, assert_contract
 from tests.insights.world import build_world
@@ -14,27 +17,36 @@ from tests.insights.world import build_world
 pytestmark = pytest.mark.django_db
 
 
-def test_impact_data_reads_sellers_starts_targets_and_deals(people: People) -> None:
+def _row(panel, seller_id: int) -> int:  # type: ignore[no-untyped-def]
+    return int(np.flatnonzero(panel.seller_ids == seller_id)[0])
+
+
+def test_the_impact_panel_reads_sellers_starts_targets_and_deals(people: People) -> None:
     world = build_world(organisation=people.org, team=people.team, n_sellers=6, months=12, effect=0.1)
-    sellers, rows = selectors.impact_data(organisation=people.org)
-    by_id = {s.seller_id: s for s in sellers}
+    panel = selectors.impact_panel(organisation=people.org)
+    assert panel is not None
     # Every active seller of the organisation, with or without data; coaches and managers not.
-    assert set(by_id) == {s.pk for s in world.sellers} | {
+    assert set(panel.seller_ids.tolist()) == {s.pk for s in world.sellers} | {
         people.seller.pk,
         people.colleague.pk,
         people.other_seller.pk,
     }
+    assert panel.first_period == world.first_month and panel.n_periods == 12
     for seller in world.sellers:
-        assert by_id[seller.pk].coaching_start == world.starts[seller.pk]
-        assert by_id[seller.pk].team == people.team.pk
-    assert by_id[people.other_seller.pk].team == people.other_team.pk
-    assert len(rows) == 6 * 12
-    row = next(r for r in rows if r.seller_id == world.sellers[0].pk and r.period == world.first_month)
-    assert row.target == 10_000
-    assert row.won == 1 and row.lost == 1
-    assert row.won_cycle_days == 40
+        i = _row(panel, seller.pk)
+        start = world.starts[seller.pk]
+        assert panel.start[i] == (NEVER if start is None else start - world.first_month)
+        assert panel.attributes["team"][i] == people.team.pk
+    assert panel.attributes["team"][_row(panel, people.other_seller.pk)] == people.other_team.pk
+    assert panel.start[_row(panel, people.other_seller.pk)] == NEVER
+
+    i = _row(panel, world.sellers[0].pk)
     deal = Opportunity.objects.get(crm_id=f"W-{world.sellers[0].pk}-0")
-    assert row.won_amount == pytest.approx(float(deal.amount_base))
+    assert panel.values["attainment"][i, 0] == pytest.approx(float(deal.amount_base) / 10_000)
+    assert panel.values["win_rate"][i, 0] == 0.5 and panel.weights["win_rate"][i, 0] == 2
+    assert panel.values["cycle_length"][i, 0] == 40
+    # A seller with nothing: no values, never zeros.
+    assert np.isnan(panel.values["attainment"][_row(panel, people.seller.pk)]).all()
 
 
 def test_quarter_targets_are_spread_and_other_currencies_converted(people: People) -> None:
@@ -66,14 +78,26 @@ def test_quarter_targets_are_spread_and_other_currencies_converted(people: Peopl
         currency="GBP",  # no rate: left out
     )
     ExchangeRate.objects.create(organisation=people.org, currency="USD", rate=Decimal("0.5"))
-    _, rows = selectors.impact_data(organisation=people.org)
-    targets = {(r.seller_id, r.period): r.target for r in rows}
     jan = 2025 * 12
-    assert targets == {
-        (people.seller.pk, jan): 10_000,
-        (people.seller.pk, jan + 1): 500,
-        (people.seller.pk, jan + 2): 10_000,
-    }
+    ids = np.array(sorted([people.seller.pk, people.colleague.pk]))
+    sums = data.results(people.org.pk).sums(ids, jan, jan + 3)
+    mine = list(ids).index(people.seller.pk)
+    assert sums["target"][mine].tolist() == [10_000, 500, 10_000, 0]
+    assert sums["has_target"][mine].tolist() == [1, 1, 1, 0]
+    assert not sums["has_target"][1 - mine].any()
+
+
+def test_deals_come_from_the_monthly_summary_kept_by_the_results_app(people: People) -> None:
+    """Deals written without an import are not in the summary until it is refreshed."""
+    world = build_world(organisation=people.org, team=people.team, n_sellers=3, months=3, effect=0.0)
+    seller = world.sellers[0]
+    Opportunity.objects.filter(owner=seller, crm_id__startswith="L-").delete()
+    ids = np.array([seller.pk])
+    before = data.results(people.org.pk).sums(ids, world.first_month, world.first_month)
+    assert before["lost"][0, 0] == 1
+    refresh_monthly_results(organisation_id=people.org.pk, owner_ids=[seller.pk])
+    after = data.results(people.org.pk).sums(ids, world.first_month, world.first_month)
+    assert after["lost"][0, 0] == 0 and after["won"][0, 0] == 1
 
 
 def test_a_relationship_that_ended_before_it_started_is_no_coaching(people: People) -> None:
@@ -97,8 +121,8 @@ def test_a_relationship_that_ended_before_it_started_is_no_coaching(people: Peop
         coach_kind="manager",
         started_on=date(2025, 5, 20),
     )
-    sellers, _ = selectors.impact_data(organisation=people.org)
-    assert {s.seller_id: s.coaching_start for s in sellers}[people.seller.pk] == 2025 * 12 + 4
+    found = {s.pk: s.coaching_start for s in data.sellers(people.org.pk)}
+    assert found[people.seller.pk] == date(2025, 5, 20)
 
 
 def test_the_api_recovers_a_known_effect_from_the_database(

@@ -180,7 +180,7 @@ def test_no_combination_of_filters_and_periods_reveals_a_small_group(case: tuple
 
     # Nothing shown about a withheld figure; shown counts are the real group sizes.
     for f in family:
-        shown = release.figures[f.key]
+        shown = release.figure(f.key)
         if f.key in published:
             assert shown["n_coached"] == len(f.members["coached"])
             assert shown["n_comparison"] == len(f.members["comparison"])

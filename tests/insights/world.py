@@ -25,6 +25,7 @@ from salescoach.coaching.models import (
 from salescoach.organisations.models import Membership, Organisation, Role, Team
 from salescoach.privacy.visibility import Visibility
 from salescoach.results.models import FunnelStage, Opportunity, PeriodKind, StageKind, Target
+from salescoach.results.rollup import refresh_monthly_results
 from salescoach.results.services import funnel_ensure
 from tests.factories import MembershipFactory
 
@@ -121,6 +122,7 @@ def build_world(
             deals.append(_deal(org, seller, lost_stage, f"L-{seller.pk}-{j}", Decimal(5000), close, None))
     Target.objects.bulk_create(targets)
     Opportunity.objects.bulk_create(deals)
+    refresh_monthly_results(organisation_id=org.pk)  # what an import does
     return world
 
 

@@ -41,18 +41,32 @@ def dimension_sets(dimensions: Sequence[str]) -> list[tuple[str, ...]]:
 class ImpactRelease:
     metric: str
     min_group_size: int
-    figures: Mapping[FigureKey, dict[str, Any]]
+    # (estimate, standard error, degrees of freedom, coached, comparison) of every figure.
+    estimates: Mapping[FigureKey, tuple[float, float, float, int, int]]
     decision: Decision
     family: Sequence[Figure]
+
+    def figure(self, key: FigureKey) -> dict[str, Any]:
+        """One figure in the contract shape (its interval is worked out when asked for:
+        a page shows a few of the family's thousands)."""
+        e, se, df, n_coached, n_comparison = self.estimates[key]
+        return figure(
+            self.metric,
+            estimate=e,
+            se=se,
+            df=df,
+            n_coached=n_coached,
+            n_comparison=n_comparison,
+            shown=self.decision.is_published(key),
+        )
 
     def report(self, filters: Mapping[str, Hashable] | None = None, window: Window = None) -> dict[str, Any]:
         """The figure for one selection in the contract shape, with its bands."""
         key = canonical_filters(filters or {})
-        whole = self.figures.get((window, key, "all"))
-        if whole is None:
+        if (window, key, "all") not in self.estimates:
             return empty_report(self.metric)
-        result = dict(whole)
-        result["by_band"] = {band: dict(self.figures[(window, key, band)]) for band in BANDS}
+        result = self.figure((window, key, "all"))
+        result["by_band"] = {band: self.figure((window, key, band)) for band in BANDS}
         return result
 
 
@@ -107,18 +121,6 @@ def impact_release(
     ordered.sort(key=lambda item: item[0])  # stable: groups keep their sorted order
     family = [f for _, f in ordered]
     decision = suppress(family, min_group_size=min_group_size, released=released)
-    figures = {
-        key: figure(
-            metric,
-            estimate=e,
-            se=se,
-            df=df,
-            n_coached=nc,
-            n_comparison=ncmp,
-            shown=decision.is_published(key),
-        )
-        for key, (e, se, df, nc, ncmp) in estimates.items()
-    }
     return ImpactRelease(
-        metric=metric, min_group_size=min_group_size, figures=figures, decision=decision, family=family
+        metric=metric, min_group_size=min_group_size, estimates=estimates, decision=decision, family=family
     )

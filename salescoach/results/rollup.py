@@ -1,0 +1,81 @@
+"""The monthly summary of each seller's deals (``MonthlyResult``), kept in step with the
+deals.
+
+Every change to deals rebuilds the summary rows of the sellers it touched, inside the
+same transaction, so the summary is never behind the deals:
+
+- an import: the owners of the deals it created or changed, old and new
+  (``salescoach.results.staging``);
+- a new reporting currency or exchange rate, a stage that changes kind: the whole
+  organisation (``salescoach.results.services``);
+- a member or an organisation removed: their rows go with them (``on_delete=CASCADE``).
+
+Code that writes deals some other way (the demo, benchmarks, tests) calls
+``refresh_monthly_results`` itself; ``manage.py rebuild_monthly_results`` rebuilds every
+organisation's summary from the deals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, ExpressionWrapper, FloatField, IntegerField, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+
+from salescoach.results.models import MonthlyResult, Opportunity, StageKind
+
+# Beyond this many sellers, one pass over the organisation's deals is cheaper than
+# looking up each seller's.
+WHOLE_ORGANISATION_FROM = 1000
+
+
+def month_expression(field: str) -> Any:
+    """The month number (``year * 12 + month - 1``) of a date column, computed by the
+    database (SQLite and PostgreSQL)."""
+    return ExpressionWrapper(ExtractYear(field) * 12 + ExtractMonth(field) - 1, output_field=IntegerField())
+
+
+@transaction.atomic
+def refresh_monthly_results(*, organisation_id: int, owner_ids: Iterable[int] | None = None) -> None:
+    """Rebuild the summary rows of ``owner_ids`` (None: every seller of the organisation)
+    from their deals: one delete and one ``INSERT ... SELECT`` added up by the database."""
+    owners = None if owner_ids is None else sorted(set(owner_ids))
+    if owners is not None and len(owners) > WHOLE_ORGANISATION_FROM:
+        owners = None
+    if owners != []:
+        rebuild(MonthlyResult, Opportunity, organisation_id, owners)
+
+
+def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: list[int] | None) -> None:
+    """The work of ``refresh_monthly_results``, for the given models (the migration that
+    created the summary passes its own)."""
+    stale = summary_model.objects.filter(organisation_id=organisation_id)
+    deals = deal_model.objects.filter(organisation_id=organisation_id)
+    if owners is not None:
+        stale = stale.filter(member_id__in=owners)
+        deals = deals.filter(owner_id__in=owners)
+    stale.delete()
+
+    won = Q(status=StageKind.WON)
+    zero = Value(0.0, output_field=FloatField())
+    summary = (
+        deals.annotate(month=month_expression("close_date"))
+        .values("organisation_id", "owner_id", "month")
+        .annotate(
+            won_amount=Coalesce(Cast(Sum("amount_base", filter=won), FloatField()), zero),
+            won=Count("pk", filter=won),
+            lost=Count("pk", filter=Q(status=StageKind.LOST)),
+            won_cycle_days=Coalesce(Sum("cycle_days", filter=won), 0),
+            won_with_cycle=Count("cycle_days", filter=won),
+            open_amount=Coalesce(
+                Cast(Sum("amount_base", filter=Q(status=StageKind.OPEN)), FloatField()), zero
+            ),
+        )
+        .order_by()
+    )
+    select, params = summary.query.sql_with_params()
+    columns = "organisation_id, member_id, month, won_amount, won, lost, won_cycle_days, won_with_cycle, open_amount"
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {summary_model._meta.db_table} ({columns}) {select}", params)  # nosec B608
