@@ -282,6 +282,17 @@ def coached_months(
     return spans
 
 
+def by_month(qs: QuerySet[Any], seller: str, when: str, **aggregates: Any) -> list[tuple[Any, ...]]:
+    """(seller, month number, aggregates...) added up by the database per seller and
+    calendar month of ``when`` (in the site's time zone)."""
+    return list(
+        qs.annotate(month=month_expression(when))
+        .values_list(seller, "month")
+        .annotate(**aggregates)
+        .order_by()
+    )
+
+
 def _since(qs: QuerySet[Any], field: str, first: int | None, timestamp: bool = True) -> QuerySet[Any]:
     """Only rows from month ``first`` on (the page's first month)."""
     if first is None:
@@ -295,60 +306,37 @@ def _since(qs: QuerySet[Any], field: str, first: int | None, timestamp: bool = T
     return qs.filter(**{f"{field}__gte": value})
 
 
-def session_hours(
-    organisation_id: int,
-    member_ids: Iterable[int] | None = None,
-    *,
-    reported_only: bool = True,
-    since: int | None = None,
-) -> list[tuple[int, int, float, int]]:
-    """(seller, month, hours, sessions) of the sessions that took place, added up by the
-    database. Group figures (``reported_only``) count only relationships whose triad
-    agreement reports that sessions take place -- what the manager may see anyway; the
-    seller's own timeline counts all of theirs."""
+def session_months(
+    organisation_id: int, *, since: int | None = None
+) -> list[tuple[int, int, float, int, int]]:
+    """(seller, month, hours, rated sessions, useful ones) added up by the database, in one
+    pass over the sessions. Hours are those of sessions that took place in relationships
+    whose triad agreement reports that sessions take place -- what the manager may see
+    anyway; of a rating only whether the session was useful, never why."""
     from django.db.models import DurationField
     from django.utils import timezone
 
     from salescoach.coaching.models import CoachingSession, Reporting, SessionStatus
 
-    qs = CoachingSession.objects.filter(
-        relationship__organisation_id=organisation_id,
+    qs = _since(
+        CoachingSession.objects.filter(relationship__organisation_id=organisation_id), "starts_at", since
+    )
+    took_place = Q(
         status=SessionStatus.SCHEDULED,
         starts_at__lte=timezone.now(),
+        relationship__reporting=Reporting.SESSIONS,
     )
-    if reported_only:
-        qs = qs.filter(relationship__reporting=Reporting.SESSIONS)
-    if member_ids is not None:
-        qs = qs.filter(relationship__coachee_id__in=list(member_ids))
-    qs = _since(qs, "starts_at", since)
-    rows = (
-        qs.annotate(month=month_expression("starts_at"))
-        .values_list("relationship__coachee_id", "month")
-        .annotate(
-            length=Sum(ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())),
-            sessions=Count("pk"),
-        )
-        .order_by()
+    rows = by_month(
+        qs,
+        "relationship__coachee_id",
+        "starts_at",
+        length=Sum(
+            ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField()), filter=took_place
+        ),
+        rated=Count("rating"),
+        useful=Count("rating", filter=Q(rating__useful=True)),
     )
-    return [(c, m, (length.total_seconds() / 3600.0) if length else 0.0, n) for c, m, length, n in rows]
-
-
-def session_ratings(
-    organisation_id: int, member_ids: Iterable[int] | None = None, *, since: int | None = None
-) -> list[tuple[int, int, int, int]]:
-    """(seller, month, rated sessions, useful ones): whether, never why. One query."""
-    from salescoach.coaching.models import SessionRating
-
-    qs = SessionRating.objects.filter(session__relationship__organisation_id=organisation_id)
-    if member_ids is not None:
-        qs = qs.filter(session__relationship__coachee_id__in=list(member_ids))
-    qs = _since(qs, "session__starts_at", since)
-    return list(
-        qs.annotate(month=month_expression("session__starts_at"))
-        .values_list("session__relationship__coachee_id", "month")
-        .annotate(rated=Count("pk"), useful=Count("pk", filter=Q(useful=True)))
-        .order_by()
-    )
+    return [(c, m, (length.total_seconds() / 3600.0) if length else 0.0, r, u) for c, m, length, r, u in rows]
 
 
 def commitment_follow_through(
@@ -372,15 +360,13 @@ def commitment_follow_through(
     if member_ids is not None:
         qs = qs.filter(relationship__coachee_id__in=list(member_ids))
     qs = _since(qs, "due_on", since, timestamp=False)
-    return list(
-        qs.annotate(month=month_expression("due_on"))
-        .values_list("relationship__coachee_id", "month")
-        .annotate(
-            reviewed=Count("pk"),
-            done=Count("pk", filter=Q(status=CommitmentStatus.DONE)),
-            partly=Count("pk", filter=Q(status=CommitmentStatus.PARTLY)),
-        )
-        .order_by()
+    return by_month(
+        qs,
+        "relationship__coachee_id",
+        "due_on",
+        reviewed=Count("pk"),
+        done=Count("pk", filter=Q(status=CommitmentStatus.DONE)),
+        partly=Count("pk", filter=Q(status=CommitmentStatus.PARTLY)),
     )
 
 
@@ -397,11 +383,12 @@ def coach_skill_scores(organisation_id: int, *, since: int | None = None) -> lis
         score__isnull=False,
     )
     qs = _since(qs, "observation__session__starts_at", since)
-    return list(
-        qs.annotate(month=month_expression("observation__session__starts_at"))
-        .values_list("observation__session__relationship__coachee_id", "month")
-        .annotate(total=Sum("score"), count=Count("pk"))
-        .order_by()
+    return by_month(
+        qs,
+        "observation__session__relationship__coachee_id",
+        "observation__session__starts_at",
+        total=Sum("score"),
+        count=Count("pk"),
     )
 
 

@@ -128,8 +128,7 @@ def indicator_panel(
             lo, hi = max(start, first), min(end if end is not None else last, last)
             if lo <= hi:
                 sums["coached"][i, lo - first : hi - first + 1] = 1.0
-    add(["hours"], data.session_hours(org, since=first), at=(2,))
-    add(["rated", "useful"], data.session_ratings(org, since=first), at=(2, 3))
+    add(["hours", "rated", "useful"], data.session_months(org, since=first), at=(2, 3, 4))
     follow = data.commitment_follow_through(org, since=first)
     add(["reviewed", "followed"], [(s, m, r, d + 0.5 * p) for s, m, r, d, p in follow], at=(2, 3))
     add(["observed", "skill"], data.coach_skill_scores(org, since=first), at=(3, 2))

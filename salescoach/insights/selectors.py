@@ -175,12 +175,10 @@ def _coach_leading(
             for m in range(max(start, lo), min(end if end is not None else hi, hi) + 1):
                 coached.setdefault(seller, set()).add(m)
     hours: dict[int, float] = {}
-    for seller, month, value, _n in data.session_hours(organisation.pk):
-        if lo <= month <= hi:
-            hours[seller] = hours.get(seller, 0.0) + value
     rated: dict[int, tuple[int, int]] = {}
-    for seller, month, count, useful in data.session_ratings(organisation.pk):
-        if lo <= month <= hi:
+    for seller, month, value, count, useful in data.session_months(organisation.pk, since=lo):
+        if month <= hi:
+            hours[seller] = hours.get(seller, 0.0) + value
             r, u = rated.get(seller, (0, 0))
             rated[seller] = (r + count, u + useful)
 

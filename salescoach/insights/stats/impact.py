@@ -172,17 +172,23 @@ def estimate_impact(
         end = min(t_count, g + settings.post_periods)
         width = end - g
         cols = np.arange(g, end)
-        change = y[:, g:end] - base[:, None]
-        usable = observed[:, g:end] & np.isfinite(base)[:, None] & in_scope[:, None]
-        treated = usable & cohort[:, None]
-        control = usable & (start[:, None] > cols[None, :])
+        # Only the cohort and the sellers not yet coached at g take part in its cells.
+        r = np.flatnonzero(in_scope & np.isfinite(base) & (cohort | (start > g)))
+        change = y[r, g:end] - base[r, None]
+        usable = observed[r, g:end]
+        treated = usable & cohort[r, None]
+        control = usable & (start[r, None] > cols[None, :])
         if not treated.any() or not control.any():
             continue
         change = np.where(treated | control, change, 0.0)
         col_index = np.arange(width)[None, :]
+        band_r = band[r]
 
-        for slot_of, member in ((np.zeros(n, dtype=np.int64), in_scope), (band, in_scope & (band > 0))):
-            key = grp * n_slots + slot_of
+        for slot_of, member in (
+            (np.zeros(r.size, dtype=np.int64), np.ones(r.size, dtype=bool)),
+            (band_r, band_r > 0),
+        ):
+            key = grp[r] * n_slots + slot_of
             cell = np.where(member, key, 0)[:, None] * width + col_index
             tm = treated & member[:, None]
             cm = control & member[:, None]
@@ -205,12 +211,12 @@ def estimate_impact(
             dev = change - mean_c[cell]
             tm_ok = tm & cell_ok
             cm_ok = cm & cell_ok
-            rows = np.flatnonzero(member)
-            slots = slot_of[rows]
-            t_dev[rows, slots] += np.where(tm_ok, dev, 0.0)[rows].sum(axis=1)
-            t_cnt[rows, slots] += tm_ok[rows].sum(axis=1)
-            c_raw[rows, slots] -= np.where(cm_ok, c_factor[cell] * dev, 0.0)[rows].sum(axis=1)
-            c_used[rows, slots] |= cm_ok[rows].any(axis=1)
+            local = np.flatnonzero(member)
+            rows, slots = r[local], slot_of[local]
+            t_dev[rows, slots] += np.where(tm_ok, dev, 0.0).sum(axis=1)[local]
+            t_cnt[rows, slots] += tm_ok.sum(axis=1)[local]
+            c_raw[rows, slots] -= np.where(cm_ok, c_factor[cell] * dev, 0.0).sum(axis=1)[local]
+            c_used[rows, slots] |= cm_ok.any(axis=1)[local]
 
     with np.errstate(divide="ignore", invalid="ignore"):
         theta = np.where(m_total > 0, s_total / m_total, np.nan)

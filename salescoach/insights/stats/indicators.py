@@ -31,7 +31,7 @@ import numpy as np
 
 from salescoach.insights.stats.impact import BANDS, _bands
 from salescoach.insights.stats.release import canonical_filters, dimension_sets
-from salescoach.insights.stats.suppression import Figure, suppress
+from salescoach.insights.stats.suppression import PUBLISHED, decide
 
 DIMENSIONS = ("programme", "coaching_model", "team")
 SLOTS = ("all", *BANDS)
@@ -160,9 +160,6 @@ class IndicatorPanel:
         return band
 
 
-FigureKey = tuple[int, tuple[tuple[str, Hashable], ...], str, str]  # (month, filters, slot, basis)
-
-
 @dataclass
 class IndicatorRelease:
     """Every indicator figure of the organisation for some months, and what may be shown."""
@@ -216,52 +213,63 @@ def indicator_release(
     masks = {b: _basis(sums, b) for b in bases}
     numerators = {i.key: i.numerator(sums) for i in indicators}
     denominators = {i.key: i.denominator(sums) for i in indicators}
-    # Per indicator and group: numerator and denominator sums per month, by slot.
+    bands = [None, *(band_all == k for k in range(1, len(SLOTS)))]
+    filters_of = {
+        dims: [tuple(zip(dims, value, strict=True)) for value in values] for dims, _, values in labelled
+    }
+    no_members = np.zeros(0, dtype=np.int64)
     for basis in sorted(bases):
         mask = masks[basis]
-        members_of: dict[tuple[Any, ...], np.ndarray] = {}
+        measured = [i for i in indicators if i.basis == basis]
         for col in range(width):
-            family: list[Figure] = []
+            # The family of this basis and month as arrays: figure index and member of every
+            # member of every figure, and each figure's sums of numerator and denominator.
+            keys: list[tuple[tuple[tuple[str, Hashable], ...], str]] = []
+            owners: list[np.ndarray] = []
+            members: list[np.ndarray] = []
+            sizes: list[np.ndarray] = []
+            totals: dict[str, list[np.ndarray]] = {f"{i.key}/{part}": [] for i in measured for part in "nd"}
             for slot_index, slot in enumerate(SLOTS):
                 for dims, labels, values in labelled:
                     if slot != "all" and "team" in dims:
                         continue  # no bands per team (see the module's docstring)
                     inside = mask[:, col] & (labels >= 0)
-                    if slot != "all":
-                        inside &= band_all[:, col] == slot_index
+                    in_band = bands[slot_index]
+                    if in_band is not None:
+                        inside &= in_band[:, col]
                     rows = np.flatnonzero(inside)
                     if rows.size == 0:
                         continue
                     codes = labels[rows]
                     order = np.argsort(codes, kind="stable")
-                    bounds = np.searchsorted(codes[order], np.arange(len(values) + 1))
-                    for code, value in enumerate(values):
-                        group_rows = rows[order[bounds[code] : bounds[code + 1]]]
-                        if group_rows.size == 0:
-                            continue
-                        key = (col, tuple(zip(dims, value, strict=True)), slot)
-                        members_of[key] = group_rows
-                        family.append(Figure(key=key, members={"coached": group_rows}))
-            release.family_size += len(family)
-            if not family:
+                    found, counts = np.unique(codes, return_counts=True)
+                    owners.append(len(keys) + np.searchsorted(found, codes[order]))
+                    members.append(rows[order])
+                    sizes.append(counts)
+                    group_filters = filters_of[dims]
+                    keys.extend((group_filters[code], slot) for code in found.tolist())
+                    for i in measured:
+                        for part, of in (("n", numerators), ("d", denominators)):
+                            group = np.bincount(codes, weights=of[i.key][rows, col], minlength=len(values))
+                            totals[f"{i.key}/{part}"].append(group[found])
+            release.family_size += len(keys)
+            if not keys:
                 continue
-            decision = suppress(family, min_group_size=min_group_size)
-            for figure in family:
-                if not decision.is_published(figure.key):
-                    continue
-                key = figure.key  # type: ignore[assignment]
-                col_: int = key[0]
-                filters: tuple[tuple[str, Hashable], ...] = key[1]
-                rows = members_of[key]
-                for indicator in indicators:
-                    if indicator.basis != basis:
-                        continue
-                    num = float(numerators[indicator.key][rows, col_].sum())
-                    den = float(denominators[indicator.key][rows, col_].sum())
-                    if den <= 0:
-                        continue
-                    ratio = round(num / den * indicator.scale, indicator.digits)
-                    release.values[(wanted[col_], filters, key[2], indicator.key)] = (ratio, int(rows.size))
+            flat = {
+                "coached": (np.concatenate(owners), np.concatenate(members)),
+                "comparison": (no_members,) * 2,
+            }
+            outcome = decide(flat, len(keys), min_group_size=min_group_size)
+            shown = np.flatnonzero(outcome == PUBLISHED).tolist()
+            n = np.concatenate(sizes).tolist()
+            for i in measured:
+                num = np.concatenate(totals[f"{i.key}/n"]).tolist()
+                den = np.concatenate(totals[f"{i.key}/d"]).tolist()
+                for k in shown:
+                    if den[k] > 0:
+                        filters, slot = keys[k]
+                        ratio = round(num[k] / den[k] * i.scale, i.digits)
+                        release.values[(wanted[col], filters, slot, i.key)] = (ratio, n[k])
     return release
 
 

@@ -78,42 +78,81 @@ def suppress(
     """Decide which ``figures`` (in priority order) may be shown.
 
     Figures are taken in runs of consecutive figures whose members do not overlap (the
-    teams of an organisation, say): within such a run, admitting one figure changes for
-    the next only the sizes of the atoms they share, so a run is decided with a few array
-    operations and a loop over (figure, atom) counts -- the same decisions as taking the
-    figures one by one.
+    teams of an organisation, say). Within a run, admitting a figure changes for the
+    figures after it only the sizes of the atoms they share, so a run is decided with
+    array operations: assume every figure of the run that passes its own checks is
+    admitted; up to the first one for which that assumption makes an atom too small, the
+    assumption holds and the decisions are final; that figure is withheld, and the rest of
+    the run is decided again the same way. The decisions are those of taking the figures
+    one by one.
     """
     if min_group_size < 3:
         raise ValueError("the minimum group size is never below 3")
     earlier = list(released)
     ordered = [*earlier, *figures]
-    flat = {role: _flatten(ordered, role) for role in ROLES}
+    outcome = decide(
+        {role: _flatten(ordered, role) for role in ROLES},
+        len(ordered),
+        min_group_size=min_group_size,
+        n_released=len(earlier),
+    )
+    decision = Decision()
+    for kind, code in (("published", PUBLISHED), ("primary", PRIMARY), ("complementary", COMPLEMENTARY)):
+        for k in np.flatnonzero(outcome[len(earlier) :] == code).tolist():
+            decision.add(kind, figures[k].key)
+    return decision
+
+
+PUBLISHED, PRIMARY, COMPLEMENTARY = 1, 2, 3
+
+
+def decide(
+    flat: Mapping[str, tuple[np.ndarray, np.ndarray]],
+    n_figures: int,
+    *,
+    min_group_size: int,
+    n_released: int = 0,
+) -> np.ndarray:
+    """``suppress`` for figures given as arrays: per role, (figure index, member) of every
+    member of every figure, distinct and sorted by figure (the first ``n_released``
+    figures count as shown). The outcome per figure: ``PUBLISHED``, ``PRIMARY`` or
+    ``COMPLEMENTARY`` (0 for released ones)."""
+    m = min_group_size
+    if m < 3:
+        raise ValueError("the minimum group size is never below 3")
     n_elements = 1 + max((int(elements.max()) for _, elements in flat.values() if elements.size), default=-1)
     atoms = {role: _Atoms(n_elements) for role in ROLES}
-    sizes = {role: np.bincount(flat[role][0], minlength=len(ordered)).tolist() for role in ROLES}
-    decision = Decision()
-    for lo, hi in _disjoint_runs(flat, len(ordered)):
-        counts = {role: atoms[role].counts(*flat[role], lo, hi) for role in ROLES}
-        remaining: dict[str, dict[int, int]] = {role: {} for role in ROLES}
-        moving: dict[str, list[int]] = {role: [] for role in ROLES}
-        for k in range(lo, hi):
-            parts = {role: counts[role].of(k) for role in ROLES}
-            if k >= len(earlier):
-                key = ordered[k].key
-                if any(0 < sizes[role][k] < min_group_size for role in ROLES):
-                    decision.add("primary", key)
-                    continue
-                if not all(
-                    atoms[role].safe_with(parts[role], remaining[role], min_group_size) for role in ROLES
-                ):
-                    decision.add("complementary", key)
-                    continue
-                decision.add("published", key)
-            for role in ROLES:
-                moving[role] += atoms[role].admit(parts[role], remaining[role])
-        for role in ROLES:
-            atoms[role].commit(counts[role], moving[role])
-    return decision
+    sizes = {role: np.bincount(flat[role][0], minlength=n_figures) for role in ROLES}
+    outcome = np.zeros(n_figures, dtype=np.int8)
+    forced = np.arange(n_figures) < n_released
+    for role in ROLES:
+        outcome[(sizes[role] > 0) & (sizes[role] < m) & ~forced] = PRIMARY
+    for run_start, run_end in _disjoint_runs(flat, n_figures):
+        lo = run_start
+        while lo < run_end:
+            counts = {role: atoms[role].counts(*flat[role], lo, run_end) for role in ROLES}
+            n = run_end - lo
+            open_ = (outcome[lo:run_end] == 0) | forced[lo:run_end]
+            for c in counts.values():  # a part of an atom inside the figure below the minimum
+                open_ &= (np.bincount(c.figure[c.inside < m], minlength=n) == 0) | forced[lo:run_end]
+            outcome[lo:run_end][~open_ & (outcome[lo:run_end] == 0)] = COMPLEMENTARY
+            left = {role: c.left_if_admitted(open_, atoms[role].size) for role, c in counts.items()}
+            first_fail = n
+            for role, c in counts.items():
+                failing = open_[c.figure] & ~forced[lo + c.figure] & (c.label != 0) & (left[role] > 0)
+                failing &= left[role] < m
+                if failing.any():
+                    first_fail = min(first_fail, int(c.figure[failing].min()))
+            admitted = open_ & (np.arange(n) < first_fail)
+            outcome[lo:run_end][admitted & ~forced[lo:run_end]] = PUBLISHED
+            for role, c in counts.items():
+                # An atom wholly inside the figure stays as it is; every other part moves.
+                moving = admitted[c.figure] & ((c.label == 0) | (left[role] > 0))
+                atoms[role].commit(c, moving)
+            if first_fail < n:
+                outcome[lo + first_fail] = COMPLEMENTARY
+            lo += first_fail + 1
+    return outcome
 
 
 def _flatten(figures: Sequence[Figure], role: str) -> tuple[np.ndarray, np.ndarray]:
@@ -154,20 +193,29 @@ def _disjoint_runs(
 @dataclass
 class _Counts:
     """How many members of each figure of a run are in each atom: pair ``p`` is figure
-    ``figure[p]``'s part of atom ``label[p]``, ``inside[p]`` members; ``pair_of`` gives
-    every member of the run its pair."""
+    ``figure[p]``'s (counted from the run's first) part of atom ``label[p]``, ``inside[p]``
+    members, sorted by figure; ``pair_of`` gives every member of the run its pair."""
 
-    lo: int
-    bounds: list[int]
-    label: list[int]
-    inside: list[int]
+    figure: np.ndarray
+    label: np.ndarray
+    inside: np.ndarray
     members: np.ndarray
     pair_of: np.ndarray
 
-    def of(self, k: int) -> list[tuple[int, int, int]]:
-        """(pair, atom, members inside) of figure ``k``."""
-        first, last = self.bounds[k - self.lo], self.bounds[k - self.lo + 1]
-        return [(p, self.label[p], self.inside[p]) for p in range(first, last)]
+    def left_if_admitted(self, admitted: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per pair: what would be left of its atom outside the figure, if every figure
+        marked ``admitted`` before it in the run were admitted (0 for other pairs)."""
+        take = admitted[self.figure]
+        order = np.lexsort((self.figure, self.label))  # by atom, then figure
+        inside = np.where(take, self.inside, 0)[order]
+        label = self.label[order]
+        taken = np.cumsum(inside)
+        first = np.r_[True, label[1:] != label[:-1]]
+        group_start = np.maximum.accumulate(np.where(first, np.arange(label.size), 0))
+        before = taken - inside - (taken - inside)[group_start]  # taken by earlier figures
+        left = np.zeros(self.label.size, dtype=np.int64)
+        left[order] = np.where(take[order], size[label] - before - inside, 0)
+        return left
 
 
 class _Atoms:
@@ -184,40 +232,17 @@ class _Atoms:
         keys, pair_of, inside = np.unique(
             figure * width + self.label[members], return_inverse=True, return_counts=True
         )
-        bounds = np.searchsorted(keys // width, np.arange(hi - lo + 1)).tolist()
-        return _Counts(lo, bounds, (keys % width).tolist(), inside.tolist(), members, pair_of.ravel())
+        return _Counts(keys // width, keys % width, inside, members, pair_of.ravel())
 
-    def safe_with(self, parts: list[tuple[int, int, int]], remaining: dict[int, int], minimum: int) -> bool:
-        for _pair, label, inside in parts:
-            if inside < minimum:
-                return False
-            # The part of an atom left outside the figure is exposed too -- except for the
-            # sellers in no shown figure at all.
-            left = remaining.get(label, int(self.size[label])) - inside
-            if label != 0 and 0 < left < minimum:
-                return False
-        return True
-
-    def admit(self, parts: list[tuple[int, int, int]], remaining: dict[int, int]) -> list[int]:
-        """Take a figure's members out of their atoms (in ``remaining``, the sizes as the
-        run goes); the pairs that become atoms of their own."""
-        moving = []
-        for pair, label, inside in parts:
-            size = remaining.get(label, int(self.size[label]))
-            if label == 0 or size > inside:  # an atom wholly inside the figure stays as it is
-                remaining[label] = size - inside
-                moving.append(pair)
-        return moving
-
-    def commit(self, counts: _Counts, moving: list[int]) -> None:
-        if not moving:
+    def commit(self, counts: _Counts, moving: np.ndarray) -> None:
+        """Split off the moving pairs' members into atoms of their own."""
+        if not moving.any():
             return
-        pairs = np.array(moving, dtype=np.int64)
-        inside = np.array(counts.inside, dtype=np.int64)[pairs]
-        new_label = np.full(len(counts.inside), -1, dtype=np.int64)
+        pairs = np.flatnonzero(moving)
+        new_label = np.full(counts.label.size, -1, dtype=np.int64)
         new_label[pairs] = self.size.shape[0] + np.arange(pairs.size)
-        np.subtract.at(self.size, np.array(counts.label, dtype=np.int64)[pairs], inside)
-        self.size = np.concatenate([self.size, inside])
+        np.subtract.at(self.size, counts.label[pairs], counts.inside[pairs])
+        self.size = np.concatenate([self.size, counts.inside[pairs]])
         relabel = new_label[counts.pair_of]
         changed = relabel >= 0
         self.label[counts.members[changed]] = relabel[changed]
