@@ -132,7 +132,8 @@ def psql(sql: str, params: tuple[object, ...] = (), url: str = DATABASE_URL) -> 
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as connection:
-        return list(connection.execute(sql, params).fetchall())  # type: ignore[arg-type]
+        cursor = connection.execute(sql, params)  # type: ignore[arg-type]
+        return list(cursor.fetchall()) if cursor.description else []  # CREATE DATABASE has no rows
 
 
 def ensure_database() -> None:

@@ -232,6 +232,10 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 CRAFT_ANALYSES_PER_MINUTE = env_int("CRAFT_ANALYSES_PER_MINUTE", 120)
 IMPORTS_PER_MINUTE = env_int("IMPORTS_PER_MINUTE", 20)
 
+# Organisation-wide insights are remembered this long in the shared cache (0: not at all);
+# new results start over at once (salescoach/insights/cache.py).
+INSIGHTS_CACHE_SECONDS = env_int("INSIGHTS_CACHE_SECONDS", 600)
+
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
 

@@ -15,7 +15,7 @@ Periods are calendar months numbered ``year * 12 + month - 1`` (``stats.panel.mo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -232,6 +232,10 @@ def scatter(
         into[key] += np.bincount(cells, weights=table[ok, column], minlength=n * width).reshape(n, width)
     if count is not None:
         into[count] += np.bincount(cells, minlength=n * width).reshape(n, width)
+
+
+# Reads the results when called: shared by the figures that need them, read only if one does.
+ReadResults = Callable[[], Results]
 
 
 def results(organisation_id: int, seller_ids: Iterable[int] | None = None) -> Results:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from salescoach.insights import data
+from salescoach.insights import cache, data
 from salescoach.insights.stats.indicators import (
     BAND_PERIODS,
     DEFAULT_CADENCE_HOURS,
@@ -98,7 +98,7 @@ def month_range(until: int | None = None, count: int = MONTHS_SHOWN) -> list[int
 
 
 def indicator_panel(
-    organisation: Organisation, first: int, last: int, *, loaded: data.Results | None = None
+    organisation: Organisation, first: int, last: int, *, loaded: data.ReadResults | None = None
 ) -> IndicatorPanel:
     """The sums per seller and month from the tables, months ``first``..``last``: one
     query per source (sellers, currency and rates, targets, deals, relationships,
@@ -110,8 +110,8 @@ def indicator_panel(
     ids = np.array([s.pk for s in found], dtype=np.int64)  # sorted: data.sellers orders by pk
     n, width = len(found), last - first + 1
     org = organisation.pk
-    loaded = loaded or data.results(org)
-    sums = {k: np.zeros((n, width)) for k in SUMS} | loaded.sums(ids, first, last)
+    found_results = loaded() if loaded else data.results(org)
+    sums = {k: np.zeros((n, width)) for k in SUMS} | found_results.sums(ids, first, last)
 
     def add(keys: list[str], rows: list[tuple[Any, ...]], at: tuple[int, ...]) -> None:
         """Add columns ``at`` of ``rows`` (seller, month, numbers...) into ``keys``."""
@@ -159,18 +159,27 @@ class Indicators:
 
 
 def organisation_indicators(
-    *, organisation: Organisation, months: Sequence[int] | None = None, loaded: data.Results | None = None
+    *, organisation: Organisation, months: Sequence[int] | None = None, loaded: data.ReadResults | None = None
 ) -> tuple[list[int], IndicatorRelease]:
     """Every figure of the organisation for ``months`` (default: the last twelve), the
     same for every viewer."""
     shown = list(months) if months else month_range()
-    panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded)
-    release = indicator_release(panel, months=shown, min_group_size=max(3, organisation.min_group_size))
+    minimum = max(3, organisation.min_group_size)
+
+    def compute() -> IndicatorRelease:
+        panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded)
+        return indicator_release(panel, months=shown, min_group_size=minimum)
+
+    release = cache.remembered(organisation.pk, f"indicators:{shown[0]}-{shown[-1]}:{minimum}", compute)
     return shown, release
 
 
 def team_indicators(
-    *, viewer: Membership, team: Team, months: Sequence[int] | None = None, loaded: data.Results | None = None
+    *,
+    viewer: Membership,
+    team: Team,
+    months: Sequence[int] | None = None,
+    loaded: data.ReadResults | None = None,
 ) -> Indicators:
     """A team's indicators as ``viewer`` may see them (the caller checked access)."""
     shown, release = organisation_indicators(organisation=team.organisation, months=months, loaded=loaded)
@@ -179,7 +188,7 @@ def team_indicators(
 
 
 def org_indicators(
-    *, viewer: Membership, months: Sequence[int] | None = None, loaded: data.Results | None = None
+    *, viewer: Membership, months: Sequence[int] | None = None, loaded: data.ReadResults | None = None
 ) -> Indicators:
     """The organisation's indicators, for its programme owner (the caller checked)."""
     shown, release = organisation_indicators(organisation=viewer.organisation, months=months, loaded=loaded)

@@ -7,21 +7,24 @@ input and applies the organisation's privacy threshold.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
 from django.db.models import F
 
-from salescoach.insights import data
+from salescoach.insights import cache, data
 from salescoach.insights.stats.panel import DIMENSIONS, NEVER, Panel, panel_from_arrays
-from salescoach.insights.stats.release import impact_release
+from salescoach.insights.stats.release import ImpactRelease, impact_release
 from salescoach.insights.stats.report import empty_report
 from salescoach.organisations.models import Membership, Organisation, Team
 
 METRICS = ("attainment", "win_rate", "cycle_length")
 
 
-def impact_panel(*, organisation: Organisation, loaded: data.Results | None = None) -> Panel | None:
+def impact_panel(*, organisation: Organisation, loaded: data.ReadResults | None = None) -> Panel | None:
     """The impact estimator's input for one organisation (None when it has no sellers),
     one query per source (salescoach/insights/data.py does the reading).
 
@@ -50,12 +53,13 @@ def impact_panel(*, organisation: Organisation, loaded: data.Results | None = No
         return None
     records = data.seller_records(found)
     ids = np.array([s.pk for s in found], dtype=np.int64)  # sorted: data.sellers orders by pk
-    loaded = loaded or data.results(organisation.pk)
-    closed = loaded.deals[(loaded.deals[:, 3] + loaded.deals[:, 4]) > 0]
-    months = np.concatenate([loaded.targets[:, 1], closed[:, 1]])
-    months = months[np.isin(np.concatenate([loaded.targets[:, 0], closed[:, 0]]), ids)]
+    found_results = loaded() if loaded else data.results(organisation.pk)
+    targets, deals = found_results.targets, found_results.deals
+    closed = deals[(deals[:, 3] + deals[:, 4]) > 0]
+    months = np.concatenate([targets[:, 1], closed[:, 1]])
+    months = months[np.isin(np.concatenate([targets[:, 0], closed[:, 0]]), ids)]
     first, last = (int(months.min()), int(months.max())) if months.size else (0, -1)
-    sums = loaded.sums(ids, first, last, closed_only=True)
+    sums = found_results.sums(ids, first, last, closed_only=True)
     starts = [r.coaching_start for r in records]
     return panel_from_arrays(
         seller_ids=ids,
@@ -77,12 +81,25 @@ def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any
     the whole organisation at once, the same for every viewer, so that no combination of
     answers reveals a group below ``min_group_size``.
     """
-    organisation = team.organisation
-    panel = impact_panel(organisation=organisation)
-    if panel is None:
-        return empty_report(metric)
-    release = impact_release(panel, metric, min_group_size=max(3, organisation.min_group_size))
-    return release.report({"team": team.pk})
+    release = organisation_impact(organisation=team.organisation, metric=metric)
+    return release.report({"team": team.pk}) if release else empty_report(metric)
+
+
+def organisation_impact(
+    *, organisation: Organisation, metric: str, loaded: data.ReadResults | None = None
+) -> ImpactRelease | None:
+    """Every impact figure of the organisation for ``metric``, decided together (None
+    without sellers); remembered for the organisation (``salescoach.insights.cache``)."""
+    minimum = max(3, organisation.min_group_size)
+
+    def compute() -> ImpactRelease | None:
+        panel = impact_panel(organisation=organisation, loaded=loaded)
+        if panel is None:
+            return None
+        # The family (every figure's members) decided it; the figures alone are kept.
+        return replace(impact_release(panel, metric, min_group_size=minimum), family=())
+
+    return cache.remembered(organisation.pk, f"impact:{metric}:{minimum}", compute)
 
 
 def coach_effectiveness(
@@ -204,14 +221,14 @@ def impact_reports(
     organisation: Organisation,
     filters: dict[str, Any] | None = None,
     metrics: tuple[str, ...] = METRICS,
-    loaded: data.Results | None = None,
+    loaded: data.ReadResults | None = None,
 ) -> list[dict[str, Any]]:
-    """The impact figures of one selection for several metrics, reading the tables once."""
-    panel = impact_panel(organisation=organisation, loaded=loaded)
-    if panel is None:
-        return [empty_report(metric) for metric in metrics]
-    minimum = max(3, organisation.min_group_size)
-    return [impact_release(panel, metric, min_group_size=minimum).report(filters or {}) for metric in metrics]
+    """The impact figures of one selection for several metrics."""
+    releases = [organisation_impact(organisation=organisation, metric=m, loaded=loaded) for m in metrics]
+    return [
+        release.report(filters or {}) if release else empty_report(metric)
+        for metric, release in zip(metrics, releases, strict=True)
+    ]
 
 
 def insights_report(
@@ -227,7 +244,7 @@ def insights_report(
     organisation = viewer.organisation
     filters: dict[str, Any] = {"team": team.pk} if team is not None else {}
     # Targets and deals are read once, for the impact figures and the indicators alike.
-    loaded = data.results(organisation.pk)
+    loaded = functools.cache(partial(data.results, organisation.pk))
     found = (
         ind.team_indicators(viewer=viewer, team=team, months=months, loaded=loaded)
         if team is not None

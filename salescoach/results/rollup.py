@@ -25,6 +25,7 @@ from django.db.models import Count, ExpressionWrapper, FloatField, IntegerField,
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
 from salescoach.results.models import MonthlyResult, Opportunity, StageKind
+from salescoach.results.signals import announce_results_changed
 
 # Beyond this many sellers, one pass over the organisation's deals is cheaper than
 # looking up each seller's.
@@ -46,6 +47,7 @@ def refresh_monthly_results(*, organisation_id: int, owner_ids: Iterable[int] | 
         owners = None
     if owners != []:
         rebuild(MonthlyResult, Opportunity, organisation_id, owners)
+        announce_results_changed(organisation_id)
 
 
 def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: list[int] | None) -> None:

@@ -1,0 +1,67 @@
+"""Organisation-wide figures are computed once and shared between requests, until the
+results change (salescoach/insights/cache.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache as django_cache
+
+from salescoach.insights import cache, selectors
+from salescoach.results.models import Opportunity
+from salescoach.results.rollup import refresh_monthly_results
+from tests.conftest import People
+from tests.insights.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cached(settings):  # type: ignore[no-untyped-def]
+    settings.INSIGHTS_CACHE_SECONDS = 600
+    django_cache.clear()
+    yield
+    django_cache.clear()
+
+
+def test_the_organisation_figures_are_computed_once_and_shared(
+    people: People, cached, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    build_world(organisation=people.org, team=people.team, n_sellers=30, months=24, effect=0.2)
+    first = selectors.team_impact(viewer=people.manager, team=people.team, metric="attainment")
+    assert first["verdict"] == "effect"
+    # Another viewer, the same figures: read from the cache, not from the tables.
+    with django_assert_num_queries(0):
+        again = selectors.team_impact(viewer=people.owner, team=people.team, metric="attainment")
+    assert again == first
+
+
+def test_new_results_start_over_at_once(people: People, cached, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    world = build_world(organisation=people.org, team=people.team, n_sellers=30, months=24, effect=0.2)
+    before = selectors.team_impact(viewer=people.manager, team=people.team, metric="win_rate")
+    # Every coached seller loses the deals they won: the figures must follow at once.
+    coached = [s.pk for s in world.coached]
+    with django_capture_on_commit_callbacks(execute=True):
+        Opportunity.objects.filter(owner_id__in=coached, crm_id__startswith="W-").update(status="lost")
+        refresh_monthly_results(organisation_id=people.org.pk, owner_ids=coached)
+    after = selectors.team_impact(viewer=people.manager, team=people.team, metric="win_rate")
+    assert after != before
+    assert after["estimate"] is None or after["estimate"] < before["estimate"]
+
+
+def test_a_lost_generation_never_brings_old_figures_back(people: People, cached) -> None:  # type: ignore[no-untyped-def]
+    build_world(organisation=people.org, team=people.team, n_sellers=30, months=24, effect=0.2)
+    token = cache.generation(people.org.pk)
+    assert cache.generation(people.org.pk) == token
+    django_cache.delete(f"insights:generation:{people.org.pk}")  # evicted
+    assert cache.generation(people.org.pk) != token
+
+
+def test_off_when_the_cache_time_is_zero(people: People, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    settings.INSIGHTS_CACHE_SECONDS = 0
+    build_world(organisation=people.org, team=people.team, n_sellers=12, months=12, effect=0.2)
+    calls = []
+    original = selectors.impact_panel
+    monkeypatch.setattr(selectors, "impact_panel", lambda **kw: calls.append(1) or original(**kw))
+    for _ in range(2):
+        selectors.team_impact(viewer=people.manager, team=people.team, metric="attainment")
+    assert calls == [1, 1]
