@@ -188,6 +188,14 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Argon2id (salescoach/accounts/hashers.py); the others only check passwords stored earlier.
+PASSWORD_HASHERS = [
+    "salescoach.accounts.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -232,9 +240,9 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 CRAFT_ANALYSES_PER_MINUTE = env_int("CRAFT_ANALYSES_PER_MINUTE", 120)
 IMPORTS_PER_MINUTE = env_int("IMPORTS_PER_MINUTE", 20)
 
-# Organisation-wide insights are remembered this long in the shared cache (0: not at all);
-# new results start over at once (salescoach/insights/cache.py).
-INSIGHTS_CACHE_SECONDS = env_int("INSIGHTS_CACHE_SECONDS", 600)
+# Organisation-wide dashboards and insights are remembered this long in the shared cache
+# (0: not at all); new results start over at once (salescoach/results/cache.py).
+FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)

@@ -19,8 +19,8 @@ from config.settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Figures computed afresh in every test; tests/insights/test_cache.py turns the cache on.
-INSIGHTS_CACHE_SECONDS = 0
+# Figures computed afresh in every test; tests/results/test_figures_cache.py turns the cache on.
+FIGURES_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from salescoach.insights import cache, data
+from salescoach.insights import data
 from salescoach.insights.stats.indicators import (
     BAND_PERIODS,
     DEFAULT_CADENCE_HOURS,
@@ -37,6 +37,7 @@ from salescoach.insights.stats.indicators import (
 from salescoach.organisations.models import Membership, Organisation, Role, Team
 from salescoach.privacy import matrix
 from salescoach.privacy.matrix import Column
+from salescoach.results.cache import remembered
 
 INDICATOR_ROWS = {
     "coaching_hours": "session_took_place",
@@ -170,7 +171,7 @@ def organisation_indicators(
         panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded)
         return indicator_release(panel, months=shown, min_group_size=minimum)
 
-    release = cache.remembered(organisation.pk, f"indicators:{shown[0]}-{shown[-1]}:{minimum}", compute)
+    release = remembered(organisation.pk, f"insights:indicators:{shown[0]}-{shown[-1]}:{minimum}", compute)
     return shown, release
 
 

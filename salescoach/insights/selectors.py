@@ -15,11 +15,12 @@ from typing import Any
 import numpy as np
 from django.db.models import F
 
-from salescoach.insights import cache, data
+from salescoach.insights import data
 from salescoach.insights.stats.panel import DIMENSIONS, NEVER, Panel, panel_from_arrays
 from salescoach.insights.stats.release import ImpactRelease, impact_release
 from salescoach.insights.stats.report import empty_report
 from salescoach.organisations.models import Membership, Organisation, Team
+from salescoach.results.cache import remembered
 
 METRICS = ("attainment", "win_rate", "cycle_length")
 
@@ -89,7 +90,7 @@ def organisation_impact(
     *, organisation: Organisation, metric: str, loaded: data.ReadResults | None = None
 ) -> ImpactRelease | None:
     """Every impact figure of the organisation for ``metric``, decided together (None
-    without sellers); remembered for the organisation (``salescoach.insights.cache``)."""
+    without sellers); remembered until the results change (``salescoach.results.cache``)."""
     minimum = max(3, organisation.min_group_size)
 
     def compute() -> ImpactRelease | None:
@@ -99,7 +100,7 @@ def organisation_impact(
         # The family (every figure's members) decided it; the figures alone are kept.
         return replace(impact_release(panel, metric, min_group_size=minimum), family=())
 
-    return cache.remembered(organisation.pk, f"impact:{metric}:{minimum}", compute)
+    return remembered(organisation.pk, f"insights:impact:{metric}:{minimum}", compute)
 
 
 def coach_effectiveness(

@@ -28,6 +28,7 @@ from salescoach.imports.results import ImportResult
 from salescoach.imports.tabular import Table, TableError, open_table
 from salescoach.organisations.models import Membership
 from salescoach.results import rules
+from salescoach.results.cache import results_changed
 from salescoach.results.formats import (
     FORMAT_NAMES,
     MAPPED,
@@ -58,7 +59,6 @@ from salescoach.results.parsing import (
     text_of,
 )
 from salescoach.results.periods import parse_period
-from salescoach.results.signals import announce_results_changed
 from salescoach.results.staging import Staging
 
 LOOKAHEAD = 500  # rows read ahead to learn how the file writes numbers and dates
@@ -687,7 +687,7 @@ def import_targets(
             Target.objects.bulk_update(
                 to_update, ["amount", "count", "currency", "updated_at"], batch_size=1000
             )
-            announce_results_changed(actor.organisation_id)
+            results_changed(actor.organisation_id)
     if progress:
         progress(rows)
     return result

@@ -24,8 +24,8 @@ from django.db import connection, transaction
 from django.db.models import Count, ExpressionWrapper, FloatField, IntegerField, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
+from salescoach.results.cache import results_changed
 from salescoach.results.models import MonthlyResult, Opportunity, StageKind
-from salescoach.results.signals import announce_results_changed
 
 # Beyond this many sellers, one pass over the organisation's deals is cheaper than
 # looking up each seller's.
@@ -47,7 +47,7 @@ def refresh_monthly_results(*, organisation_id: int, owner_ids: Iterable[int] | 
         owners = None
     if owners != []:
         rebuild(MonthlyResult, Opportunity, organisation_id, owners)
-        announce_results_changed(organisation_id)
+        results_changed(organisation_id)
 
 
 def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: list[int] | None) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from salescoach.organisations.models import COACHEE_ROLES, Membership, MembershipStatus, RoleAssignment, Team
 from salescoach.results import rules
+from salescoach.results.cache import remembered
 from salescoach.results.models import (
     DEFAULT_CURRENCY,
     ExchangeRate,
@@ -421,6 +422,34 @@ def dashboard(
     """The figures of the people the viewer may read (or of one team or one person, which
     the caller has fetched through the access gate), per person, per team, per stage and
     per month.
+
+    A team's, a person's and -- for its programme owners -- the organisation's dashboard
+    are the same for every viewer allowed to open them, and are remembered until the
+    results change (``salescoach.results.cache``); a manager's own selection of people is
+    computed each time.
+    """
+    if member is not None:
+        scope = f"member-{member.pk}"
+    elif team is not None:
+        scope = f"team-{team.pk}"
+    elif rules.is_programme_owner(viewer):
+        scope = "organisation"
+    else:
+        return _dashboard(viewer=viewer, period=period)
+    found = remembered(
+        viewer.organisation_id,
+        f"dashboard:{scope}:{period.key}",
+        lambda: replace(
+            _dashboard(viewer=viewer, period=period, team=team, member=member), team=None, member=None
+        ),
+    )
+    return replace(found, team=team, member=member)
+
+
+def _dashboard(
+    *, viewer: Membership, period: Period, team: Team | None = None, member: Membership | None = None
+) -> Dashboard:
+    """``dashboard``, computed.
 
     Seven queries, whatever the number of people and deals: the currency and its rates,
     the people, the stages, the deals added up per person, the deals added up per month

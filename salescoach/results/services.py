@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from salescoach.organisations.models import Membership, Organisation
 from salescoach.results import rules
+from salescoach.results.cache import results_changed
 from salescoach.results.formats import heading_signature
 from salescoach.results.funnel import DEFAULT_STAGES, stage_key
 from salescoach.results.models import (
@@ -195,6 +196,7 @@ def funnel_stage_create(*, actor: Membership, name: str, kind: str, probability:
         )
     else:
         position = max((s.position for s in stages), default=0) + 1
+    results_changed(actor.organisation_id)  # the dashboards list the stages
     return FunnelStage.objects.create(
         organisation_id=actor.organisation_id,
         name=clean_name,
@@ -217,6 +219,7 @@ def funnel_stage_update(
         # Deals in this stage are now open, won or lost accordingly.
         Opportunity.objects.filter(organisation_id=actor.organisation_id, stage=stage).update(status=kind)
         refresh_monthly_results(organisation_id=actor.organisation_id)
+    results_changed(actor.organisation_id)  # names and probabilities are in the dashboards
     return stage
 
 
@@ -237,6 +240,7 @@ def funnel_stage_move(*, actor: Membership, stage: FunnelStage, up: bool) -> Non
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
+    results_changed(actor.organisation_id)
 
 
 @transaction.atomic
@@ -247,6 +251,7 @@ def funnel_stage_delete(*, actor: Membership, stage: FunnelStage) -> None:
             _("Deals are in this stage. Map its CRM names to another stage and import again first.")
         )
     stage.delete()
+    results_changed(actor.organisation_id)
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ from salescoach.privacy.access import (
     access_results_team,
     access_stage_alias,
 )
+from salescoach.results import cache as figures_cache
 from salescoach.results import rules, selectors, services
 from salescoach.results.followups import file_columns, unresolved_values
 from salescoach.results.formats import (
@@ -92,6 +93,8 @@ def _dashboard_page(
             "can_import": rules.can_import_results(viewer),
             "can_configure": rules.can_configure_funnel(viewer),
             "has_coachees": viewer.has_role(*COACH_ROLES) or bool(rules.coach_agreed_indicators(viewer)),
+            "figures_generation": figures_cache.generation(viewer.organisation_id),
+            "figures_seconds": figures_cache.cache_seconds(),
         },
     )
 

@@ -1,13 +1,16 @@
-"""Organisation-wide figures are computed once and shared between requests, until the
-results change (salescoach/insights/cache.py)."""
+"""Organisation-wide figures -- dashboards and insights -- are computed once and shared
+between requests, until the results change (salescoach/results/cache.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.cache import cache as django_cache
 
-from salescoach.insights import cache, selectors
+from salescoach.insights import selectors
+from salescoach.results import cache
+from salescoach.results import selectors as results_selectors
 from salescoach.results.models import Opportunity
+from salescoach.results.periods import quarter_of
 from salescoach.results.rollup import refresh_monthly_results
 from tests.conftest import People
 from tests.insights.world import build_world
@@ -17,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cached(settings):  # type: ignore[no-untyped-def]
-    settings.INSIGHTS_CACHE_SECONDS = 600
+    settings.FIGURES_CACHE_SECONDS = 600
     django_cache.clear()
     yield
     django_cache.clear()
@@ -52,12 +55,12 @@ def test_a_lost_generation_never_brings_old_figures_back(people: People, cached)
     build_world(organisation=people.org, team=people.team, n_sellers=30, months=24, effect=0.2)
     token = cache.generation(people.org.pk)
     assert cache.generation(people.org.pk) == token
-    django_cache.delete(f"insights:generation:{people.org.pk}")  # evicted
+    django_cache.delete(f"results:generation:{people.org.pk}")  # evicted
     assert cache.generation(people.org.pk) != token
 
 
 def test_off_when_the_cache_time_is_zero(people: People, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    settings.INSIGHTS_CACHE_SECONDS = 0
+    settings.FIGURES_CACHE_SECONDS = 0
     build_world(organisation=people.org, team=people.team, n_sellers=12, months=12, effect=0.2)
     calls = []
     original = selectors.impact_panel
@@ -65,3 +68,27 @@ def test_off_when_the_cache_time_is_zero(people: People, settings, monkeypatch) 
     for _ in range(2):
         selectors.team_impact(viewer=people.manager, team=people.team, metric="attainment")
     assert calls == [1, 1]
+
+
+def test_the_organisation_dashboard_is_shared_by_its_programme_owners_until_an_import(
+    people: People, cached, django_assert_num_queries, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    world = build_world(
+        organisation=people.org, team=people.team, n_sellers=6, months=3, first=date(2025, 1, 1), effect=0.0
+    )
+    period = quarter_of(date(2025, 1, 1))
+    first = results_selectors.dashboard(viewer=people.owner, period=period)
+    with django_assert_num_queries(0):
+        again = results_selectors.dashboard(viewer=people.owner, period=period)
+    assert again == first
+    # A manager's own selection is theirs alone: never taken from the cache.
+    assert results_selectors.dashboard(viewer=people.manager, period=period) is not None
+
+    seller = world.sellers[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        Opportunity.objects.filter(owner=seller, crm_id__startswith="W-").update(status="lost")
+        refresh_monthly_results(organisation_id=people.org.pk, owner_ids=[seller.pk])
+    after = results_selectors.dashboard(viewer=people.owner, period=period)
+    assert after.total.won_count < first.total.won_count
