@@ -140,18 +140,22 @@ def _can_share(viewer: Membership, relationship: CoachingRelationship) -> bool:
 
 # --- overview and relationships -------------------------------------------------------------
 
+OVERVIEW_PAGE_SIZE = 50
+
 
 @org_view
 def overview(request: OrgRequest) -> HttpResponse:
     viewer = request.membership
-    relationships = list(selectors.relationship_list(viewer=viewer))
-    statuses = selectors.agreement_statuses(relationships)
-    as_coachee = [r for r in relationships if r.coachee_id == viewer.pk]
-    as_coach = [r for r in relationships if r.coach_id == viewer.pk]
+    as_coachee = list(selectors.relationship_list(viewer=viewer, role="coachee"))
+    as_coach = list(selectors.relationship_list(viewer=viewer, role="coach"))
     shown = {r.pk for r in as_coachee + as_coach}
-    as_manager = [r for r in relationships if r.pk not in shown and policy.is_manager(viewer, r)]
+    as_manager = [r for r in selectors.relationship_list(viewer=viewer, role="manager") if r.pk not in shown]
     shown |= {r.pk for r in as_manager}
-    others = [r for r in relationships if r.pk not in shown]  # the programme owner's view
+    # The programme owner sees every other relationship too: an organisation's worth, in pages.
+    others = Paginator(
+        selectors.relationship_list(viewer=viewer).exclude(pk__in=shown), OVERVIEW_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    statuses = selectors.agreement_statuses([*as_coachee, *as_coach, *as_manager, *others.object_list])
     upcoming = list(
         selectors.session_list(viewer=viewer, upcoming=True).filter(policy.calendar_sessions_q(viewer))[:10]
     )
@@ -163,8 +167,9 @@ def overview(request: OrgRequest) -> HttpResponse:
                 ("coachee", _("Your coaches"), as_coachee),
                 ("coach", _("Your coachees"), as_coach),
                 ("manager", _("Coaching in your team"), as_manager),
-                ("owner", _("All coaching relationships"), others),
+                ("owner", _("All coaching relationships"), others.object_list),
             ],
+            "others": others,
             "statuses": statuses,
             "upcoming": upcoming,
             "can_create": viewer.has_role(Role.PROGRAMME_OWNER, Role.SALES_MANAGER),

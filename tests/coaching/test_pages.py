@@ -345,3 +345,28 @@ def test_home_and_lists_run_a_fixed_number_of_queries(people: People, client_for
     many = {url: count_queries(client, url) for url in urls}
     assert many == few
     assert max(many.values()) <= 25, many
+
+
+def test_the_programme_owner_pages_through_every_relationship(
+    people: People, client_for, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from salescoach.coaching import views
+
+    monkeypatch.setattr(views, "OVERVIEW_PAGE_SIZE", 2)
+    relationships = {r.pk for r in many_coachees(people, 5)}
+    client = client_for(people.owner)
+    url = f"/o/{people.org.slug}/coaching/"
+    seen: set[int] = set()
+    for page in (1, 2, 3):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200
+        shown = {r.pk for r in response.context["groups"][3][2]}
+        assert len(shown) == (2 if page < 3 else 1)
+        seen |= shown
+        assert (
+            f"Page {page} of 3" in response.content.decode()
+            or f"Pagina {page} van 3" in response.content.decode()
+        )
+    assert seen == relationships
+    # Out of range: the last page, not an error.
+    assert client.get(url, {"page": 99}).status_code == 200
