@@ -1,6 +1,7 @@
 """The load test's dataset: the results benchmark's organisation plus coaching.
 
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=config.settings … python bench/load/dataset.py OUT.json
+    … python bench/load/dataset.py --warm   # fill the shared figures cache
 
 Run with the production settings (the runner does), so that the passwords are hashed
 with the production hasher. It
@@ -311,10 +312,36 @@ def sizes() -> dict[str, int]:
     }
 
 
+def warm() -> None:
+    """Compute the organisation-wide figures once -- its dashboard for this quarter and its
+    insights -- into the shared cache, as the first visitor after an import would."""
+    from django.utils import timezone
+
+    from salescoach.insights import selectors as insights
+    from salescoach.organisations.models import Membership, Role
+    from salescoach.results import selectors as results
+    from salescoach.results.periods import quarter_of
+
+    owner = Membership.objects.filter(
+        organisation__slug=ORG_SLUG, role_assignments__role=Role.PROGRAMME_OWNER
+    ).first()
+    assert owner is not None
+    started = time.perf_counter()
+    results.dashboard(viewer=owner, period=quarter_of(timezone.localdate()))
+    for metric in insights.METRICS:
+        insights.organisation_impact(organisation=owner.organisation, metric=metric)
+    print(
+        f"figures cache: organisation dashboard and insights computed in {time.perf_counter() - started:.1f} s"
+    )
+
+
 def main() -> None:
     import django
 
     django.setup()
+    if sys.argv[1] == "--warm":
+        warm()
+        return
     import results_bench
     from django.core.management import call_command
     from django.utils import timezone
