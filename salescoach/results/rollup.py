@@ -30,6 +30,9 @@ from salescoach.results.models import MonthlyResult, Opportunity, StageKind
 # looking up each seller's.
 WHOLE_ORGANISATION_FROM = 1000
 
+# PostgreSQL advisory locks: (namespace, organisation id). The imports' job locks use 7301.
+LOCK_NAMESPACE = 7302
+
 
 def month_expression(field: str) -> Any:
     """The month number (``year * 12 + month - 1``) of a date column, computed by the
@@ -40,12 +43,23 @@ def month_expression(field: str) -> Any:
 @transaction.atomic
 def refresh_monthly_results(*, organisation_id: int, owner_ids: Iterable[int] | None = None) -> None:
     """Rebuild the summary rows of ``owner_ids`` (None: every seller of the organisation)
-    from their deals: one delete and one ``INSERT ... SELECT`` added up by the database."""
+    from their deals: one delete and one ``INSERT ... SELECT`` added up by the database (on
+    PostgreSQL once another transaction rebuilding the organisation's rows has ended)."""
     owners = None if owner_ids is None else sorted(set(owner_ids))
     if owners is not None and len(owners) > WHOLE_ORGANISATION_FROM:
         owners = None
-    if owners != []:
-        rebuild(MonthlyResult, Opportunity, organisation_id, owners)
+    if owners == []:
+        return
+    if connection.vendor == "postgresql":
+        # One rebuild per organisation at a time, until its transaction ends. Without it,
+        # two imports (or an import and a rate change) that touch the same seller at once
+        # each delete the rows they can see and insert their own, and the second insert
+        # fails on the rows the first one committed meanwhile. After the wait, the delete
+        # and the insert see everything the first one committed. (SQLite lets one writer
+        # in at a time anyway.)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, organisation_id])
+    rebuild(MonthlyResult, Opportunity, organisation_id, owners)
 
 
 def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: list[int] | None) -> None:

@@ -9,6 +9,8 @@ currency; deals without one are left out of the amounts).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -18,7 +20,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from salescoach.organisations.models import Role
-from salescoach.results import rollup
+from salescoach.results import rollup, staging
 from salescoach.results.models import FunnelStage, MonthlyResult, Opportunity, StageKind
 from salescoach.results.services import (
     exchange_rate_delete,
@@ -303,3 +305,53 @@ def test_the_queries_of_an_import_do_not_grow_with_the_number_of_owners(db: None
     few = _import_queries(3, make_file)
     many = _import_queries(30, make_file)
     assert few == many
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_at_once_for_the_same_seller(sales: People, monkeypatch) -> None:
+    """Two workers import at once, both with deals of the seller: the second import's
+    rebuild waits for the first to commit, then counts both imports' deals (and does not
+    trip over the rows the first one wrote)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent transactions need PostgreSQL")
+    deals(sales.manager, FIRST)
+    first_rebuilt = threading.Event()
+    rebuild = staging.refresh_monthly_results
+
+    def rebuild_then_hold(**kwargs: Any) -> None:
+        rebuild(**kwargs)
+        if threading.current_thread().name == "first":
+            first_rebuilt.set()
+            time.sleep(1)  # the first import's transaction stays open a while
+
+    monkeypatch.setattr(staging, "refresh_monthly_results", rebuild_then_hold)
+    failures: list[BaseException] = []
+
+    def first_import() -> None:
+        try:
+            result = deals(
+                sales.manager,
+                FIRST.replace("seller@example.com,Proposal,24500", "seller@example.com,Proposal,1"),
+            )
+            assert errors_of(result) == [] and result.updated == 1
+        except BaseException as error:  # reported by the main thread
+            failures.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_import, name="first")
+    thread.start()
+    try:
+        assert first_rebuilt.wait(10)
+        second = deals(
+            sales.manager,
+            FIRST.replace("seller@example.com,Closed Won,1000.10", "seller@example.com,Closed Won,2"),
+        )
+        assert errors_of(second) == [] and second.updated == 1
+    finally:
+        thread.join()
+    assert failures == []
+    assert Opportunity.objects.get(crm_id="D-1").amount == 1
+    assert Opportunity.objects.get(crm_id="D-2").amount == 2
+    assert_summary_equals_the_deals()
