@@ -9,6 +9,7 @@ currency; deals without one are left out of the amounts).
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -355,3 +357,9 @@ def test_two_imports_at_once_for_the_same_seller(sales: People, monkeypatch) -> 
     assert Opportunity.objects.get(crm_id="D-1").amount == 1
     assert Opportunity.objects.get(crm_id="D-2").amount == 2
     assert_summary_equals_the_deals()
+
+
+def test_the_demo_keeps_the_summary(settings) -> None:
+    settings.DEBUG = True  # load_demo refuses to run in production
+    call_command("load_demo", stdout=io.StringIO())
+    assert len(assert_summary_equals_the_deals()) > 50
