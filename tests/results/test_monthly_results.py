@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from salescoach.organisations.models import Role
@@ -363,3 +364,17 @@ def test_the_demo_keeps_the_summary(settings) -> None:
     settings.DEBUG = True  # load_demo refuses to run in production
     call_command("load_demo", stdout=io.StringIO())
     assert len(assert_summary_equals_the_deals()) > 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_summary_from_the_deals_already_there(sales: People) -> None:
+    deals(sales.manager, FIRST)
+    deals(
+        sales.outsider, HEAD + "Z-1,Zed,Omega,outsider.seller@example.com,Closed Won,10,EUR,,,2026-03-01,\n"
+    )
+    expected = assert_summary_equals_the_deals()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("results", "0001_initial")])  # the summary's table is dropped
+    executor.loader.build_graph()
+    executor.migrate([("results", "0002_monthly_result")])  # and made again from the deals
+    assert summary() == expected
