@@ -31,6 +31,9 @@ from salescoach.results.models import MonthlyResult, Opportunity, StageKind
 # looking up each seller's.
 WHOLE_ORGANISATION_FROM = 1000
 
+# PostgreSQL advisory locks: (namespace, organisation id). The imports' job locks use 7301.
+LOCK_NAMESPACE = 7302
+
 
 def month_expression(field: str) -> Any:
     """The month number (``year * 12 + month - 1``) of a date column, computed by the
@@ -41,20 +44,29 @@ def month_expression(field: str) -> Any:
 @transaction.atomic
 def refresh_monthly_results(*, organisation_id: int, owner_ids: Iterable[int] | None = None) -> None:
     """Rebuild the summary rows of ``owner_ids`` (None: every seller of the organisation)
-    from their deals: one delete and one ``INSERT ... SELECT`` added up by the database."""
+    from their deals: one delete and one ``INSERT ... SELECT`` added up by the database (on
+    PostgreSQL once another transaction rebuilding the organisation's rows has ended)."""
     owners = None if owner_ids is None else sorted(set(owner_ids))
     if owners is not None and len(owners) > WHOLE_ORGANISATION_FROM:
         owners = None
-    if owners != []:
-        rebuild(MonthlyResult, Opportunity, organisation_id, owners)
-        results_changed(organisation_id)
+    if owners == []:
+        return
+    if connection.vendor == "postgresql":
+        # One rebuild per organisation at a time, until its transaction ends. Without it,
+        # two imports (or an import and a rate change) that touch the same seller at once
+        # each delete the rows they can see and insert their own, and the second insert
+        # fails on the rows the first one committed meanwhile. After the wait, the delete
+        # and the insert see everything the first one committed. (SQLite lets one writer
+        # in at a time anyway.)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, organisation_id])
+    _rebuild(organisation_id, owners)
+    results_changed(organisation_id)
 
 
-def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: list[int] | None) -> None:
-    """The work of ``refresh_monthly_results``, for the given models (the migration that
-    created the summary passes its own)."""
-    stale = summary_model.objects.filter(organisation_id=organisation_id)
-    deals = deal_model.objects.filter(organisation_id=organisation_id)
+def _rebuild(organisation_id: int, owners: list[int] | None) -> None:
+    stale = MonthlyResult.objects.filter(organisation_id=organisation_id)
+    deals = Opportunity.objects.filter(organisation_id=organisation_id)
     if owners is not None:
         stale = stale.filter(member_id__in=owners)
         deals = deals.filter(owner_id__in=owners)
@@ -80,4 +92,4 @@ def rebuild(summary_model: Any, deal_model: Any, organisation_id: int, owners: l
     select, params = summary.query.sql_with_params()
     columns = "organisation_id, member_id, month, won_amount, won, lost, won_cycle_days, won_with_cycle, open_amount"
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {summary_model._meta.db_table} ({columns}) {select}", params)  # nosec B608
+        cursor.execute(f"INSERT INTO {MonthlyResult._meta.db_table} ({columns}) {select}", params)  # nosec B608

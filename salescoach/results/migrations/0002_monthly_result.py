@@ -5,12 +5,34 @@ from django.db import migrations, models
 
 
 def summarise_existing_deals(apps, schema_editor):
-    from salescoach.results.rollup import rebuild
+    """Fill the summary from the deals already there: what ``refresh_monthly_results``
+    does, written out here so that later changes to the app cannot change this step."""
+    from django.db.models import Count, ExpressionWrapper, FloatField, IntegerField, Q, Sum, Value
+    from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
     summary = apps.get_model("results", "MonthlyResult")
     deals = apps.get_model("results", "Opportunity")
-    for organisation_id in deals.objects.values_list("organisation_id", flat=True).distinct():
-        rebuild(summary, deals, organisation_id, None)
+    won, zero = Q(status="won"), Value(0.0, output_field=FloatField())
+    month = ExpressionWrapper(
+        ExtractYear("close_date") * 12 + ExtractMonth("close_date") - 1, output_field=IntegerField()
+    )
+    rows = (
+        deals.objects.annotate(month=month)
+        .values("organisation_id", "owner_id", "month")
+        .annotate(
+            won_amount=Coalesce(Cast(Sum("amount_base", filter=won), FloatField()), zero),
+            won=Count("pk", filter=won),
+            lost=Count("pk", filter=Q(status="lost")),
+            won_cycle_days=Coalesce(Sum("cycle_days", filter=won), 0),
+            won_with_cycle=Count("cycle_days", filter=won),
+            open_amount=Coalesce(Cast(Sum("amount_base", filter=Q(status="open")), FloatField()), zero),
+        )
+        .order_by()
+    )
+    select, params = rows.query.sql_with_params()
+    columns = "organisation_id, member_id, month, won_amount, won, lost, won_cycle_days, won_with_cycle, open_amount"
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {summary._meta.db_table} ({columns}) {select}", params)  # noqa: S608
 
 
 class Migration(migrations.Migration):
