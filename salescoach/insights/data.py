@@ -23,17 +23,21 @@ from typing import Any
 
 import numpy as np
 from django.db.models import (
+    Case,
     Count,
     Exists,
     ExpressionWrapper,
     F,
     FloatField,
+    IntegerField,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Cast
 
@@ -115,23 +119,28 @@ def monthly_targets(
     qs = Target.objects.filter(organisation_id=organisation_id, amount__isnull=False)
     if member_ids is not None:
         qs = qs.filter(member_id__in=list(member_ids))
+    # In the reporting currency by the database; NULL (left out) without a rate.
+    factor = Case(
+        When(currency=base, then=Value(1.0)),
+        *(When(currency=code, then=Value(float(rate))) for code, rate in rates.items() if code != base),
+        default=Value(None),
+        output_field=FloatField(),
+    )
+    monthly = Case(
+        When(period_kind=PeriodKind.MONTH, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
     found = list(
-        qs.annotate(month=month_expression("period_start"), value=Cast("amount", FloatField())).values_list(
-            "member_id", "month", "value", "period_kind", "currency"
-        )
+        qs.annotate(
+            month=month_expression("period_start"),
+            value=Cast("amount", FloatField()) * factor,
+            monthly=monthly,
+        ).values_list("member_id", "month", "value", "monthly")
     )
     if not found:
         return np.zeros((0, 3))
-    factors = {code: float(rate) for code, rate in rates.items()} | {base: 1.0}
-    table = np.array(
-        [
-            (m, month, value * factors.get(code, np.nan), kind == PeriodKind.MONTH)
-            for m, month, value, kind, code in found
-        ]
-    )
+    table = np.array(found, dtype=float)
     table = table[np.isfinite(table[:, 2])]  # no exchange rate: left out
-    monthly = table[:, 3] > 0
-    own, quarters = table[monthly, :3], table[~monthly, :3]
+    own, quarters = table[table[:, 3] > 0, :3], table[table[:, 3] == 0, :3]
     # Each quarter's target as three months of a third each, except the months with their own.
     spread = np.repeat(quarters, 3, axis=0)
     spread[:, 1] += np.tile([0, 1, 2], len(quarters))

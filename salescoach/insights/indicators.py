@@ -99,11 +99,18 @@ def month_range(until: int | None = None, count: int = MONTHS_SHOWN) -> list[int
 
 
 def indicator_panel(
-    organisation: Organisation, first: int, last: int, *, loaded: data.ReadResults | None = None
+    organisation: Organisation,
+    first: int,
+    last: int,
+    *,
+    loaded: data.ReadResults | None = None,
+    coaching_from: int | None = None,
 ) -> IndicatorPanel:
     """The sums per seller and month from the tables, months ``first``..``last``: one
     query per source (sellers, currency and rates, targets, deals, relationships,
-    sessions, ratings, commitments, ride-along scores), added up with NumPy."""
+    sessions, ratings, commitments, ride-along scores), added up with NumPy. Coaching
+    activity is read from month ``coaching_from`` on (default ``first``): the months
+    before the ones shown only serve to band the sellers by their results."""
     found = data.sellers(organisation.pk)
     if not found:
         return empty_panel()
@@ -129,10 +136,11 @@ def indicator_panel(
             lo, hi = max(start, first), min(end if end is not None else last, last)
             if lo <= hi:
                 sums["coached"][i, lo - first : hi - first + 1] = 1.0
-    add(["hours", "rated", "useful"], data.session_months(org, since=first), at=(2, 3, 4))
-    follow = data.commitment_follow_through(org, since=first)
+    since = first if coaching_from is None else coaching_from
+    add(["hours", "rated", "useful"], data.session_months(org, since=since), at=(2, 3, 4))
+    follow = data.commitment_follow_through(org, since=since)
     add(["reviewed", "followed"], [(s, m, r, d + 0.5 * p) for s, m, r, d, p in follow], at=(2, 3))
-    add(["observed", "skill"], data.coach_skill_scores(org, since=first), at=(3, 2))
+    add(["observed", "skill"], data.coach_skill_scores(org, since=since), at=(3, 2))
     return IndicatorPanel(
         seller_ids=ids,
         first_period=first,
@@ -168,7 +176,9 @@ def organisation_indicators(
     minimum = max(3, organisation.min_group_size)
 
     def compute() -> IndicatorRelease:
-        panel = indicator_panel(organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded)
+        panel = indicator_panel(
+            organisation, shown[0] - BAND_PERIODS, shown[-1], loaded=loaded, coaching_from=shown[0]
+        )
         return indicator_release(panel, months=shown, min_group_size=minimum)
 
     release = remembered(organisation.pk, f"insights:indicators:{shown[0]}-{shown[-1]}:{minimum}", compute)

@@ -8,6 +8,7 @@ input and applies the organisation's privacy threshold.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -87,14 +88,19 @@ def team_impact(*, viewer: Membership, team: Team, metric: str) -> dict[str, Any
 
 
 def organisation_impact(
-    *, organisation: Organisation, metric: str, loaded: data.ReadResults | None = None
+    *,
+    organisation: Organisation,
+    metric: str,
+    loaded: data.ReadResults | None = None,
+    read_panel: Callable[[], Panel | None] | None = None,
 ) -> ImpactRelease | None:
     """Every impact figure of the organisation for ``metric``, decided together (None
-    without sellers); remembered until the results change (``salescoach.results.cache``)."""
+    without sellers); remembered until the results change (``salescoach.results.cache``).
+    ``read_panel`` shares one panel between metrics."""
     minimum = max(3, organisation.min_group_size)
 
     def compute() -> ImpactRelease | None:
-        panel = impact_panel(organisation=organisation, loaded=loaded)
+        panel = read_panel() if read_panel else impact_panel(organisation=organisation, loaded=loaded)
         if panel is None:
             return None
         # The family (every figure's members) decided it; the figures alone are kept.
@@ -224,8 +230,9 @@ def impact_reports(
     metrics: tuple[str, ...] = METRICS,
     loaded: data.ReadResults | None = None,
 ) -> list[dict[str, Any]]:
-    """The impact figures of one selection for several metrics."""
-    releases = [organisation_impact(organisation=organisation, metric=m, loaded=loaded) for m in metrics]
+    """The impact figures of one selection for several metrics (one panel for all)."""
+    panel = functools.cache(partial(impact_panel, organisation=organisation, loaded=loaded))
+    releases = [organisation_impact(organisation=organisation, metric=m, read_panel=panel) for m in metrics]
     return [
         release.report(filters or {}) if release else empty_report(metric)
         for metric, release in zip(metrics, releases, strict=True)
