@@ -15,7 +15,7 @@ are the one place where that literal rule and ``suppress`` part: see the last te
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 import numpy as np
 from hypothesis import HealthCheck, example, given, settings
@@ -44,6 +44,19 @@ def parts_large_enough(shown: Sequence[Groups], role: str, minimum: int) -> bool
 def reference(
     figures: Sequence[Figure], minimum: int, released: Sequence[Figure] = ()
 ) -> tuple[list[Hashable], list[Hashable], list[Hashable]]:
+    def keeps_the_rule(shown: Sequence[Groups], candidate: Groups, role: str) -> bool:
+        return parts_large_enough([*shown, candidate], role, minimum)
+
+    return one_by_one(figures, minimum, released, keeps_the_rule)
+
+
+def one_by_one(
+    figures: Sequence[Figure],
+    minimum: int,
+    released: Sequence[Figure],
+    keeps_the_rule: Callable[[Sequence[Groups], Groups, str], bool],
+) -> tuple[list[Hashable], list[Hashable], list[Hashable]]:
+    """Admit the figures one at a time: primary suppression first, then ``keeps_the_rule``."""
     shown = [groups_of(f) for f in released]
     published: list[Hashable] = []
     primary: list[Hashable] = []
@@ -52,7 +65,7 @@ def reference(
         candidate = groups_of(figure)
         if any(0 < len(members) < minimum for members in candidate.values()):
             primary.append(figure.key)
-        elif all(parts_large_enough([*shown, candidate], role, minimum) for role in ROLES):
+        elif all(keeps_the_rule(shown, candidate, role) for role in ROLES):
             published.append(figure.key)
             shown.append(candidate)
         else:
@@ -85,20 +98,7 @@ def split_reference(
                 pieces += [len(part & inside), len(part - inside)]
         return all(piece == 0 or piece >= minimum for piece in pieces)
 
-    shown = [groups_of(f) for f in released]
-    published: list[Hashable] = []
-    primary: list[Hashable] = []
-    complementary: list[Hashable] = []
-    for figure in figures:
-        candidate = groups_of(figure)
-        if any(0 < len(members) < minimum for members in candidate.values()):
-            primary.append(figure.key)
-        elif all(keeps_the_rule(shown, candidate, role) for role in ROLES):
-            published.append(figure.key)
-            shown.append(candidate)
-        else:
-            complementary.append(figure.key)
-    return published, primary, complementary
+    return one_by_one(figures, minimum, released, keeps_the_rule)
 
 
 # --- families of figures --------------------------------------------------------------
