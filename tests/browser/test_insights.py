@@ -41,7 +41,7 @@ def test_the_insights_page_draws_its_charts_and_the_pdf_renders(
     problems, outside = watch(page, live_server.url)
     log_in(page, live_server.url, "director@noordwind.example")
     page.goto(live_server.url + "/o/noordwind/insights/organisation/")
-    page.wait_for_function("document.documentElement.dataset.insightsCharts === 'drawn'")
+    page.locator("html[data-insights-charts='drawn']").wait_for(state="attached")
     canvases = page.evaluate("() => [...document.querySelectorAll('canvas')].map(c => c.id)")
     assert "chart-impact-attainment" in canvases and "chart-indicator-attainment" in canvases
     for canvas in canvases:
@@ -60,7 +60,7 @@ def test_a_sellers_timeline_draws_its_charts(live_server: Any, demo_data: None, 
     log_in(page, live_server.url, "seller@noordwind.example")
     page.goto(live_server.url + "/o/noordwind/insights/")
     page.get_by_role("link", name="Your timeline").click()
-    page.wait_for_function("document.documentElement.dataset.timelineCharts === 'drawn'")
+    page.locator("html[data-timeline-charts='drawn']").wait_for(state="attached")
     for canvas in ("chart-sessions", "chart-commitments", "chart-skills", "chart-results"):
         assert page.evaluate(PAINTED, canvas), canvas
     assert page.evaluate(UNNAMED_CONTROLS) == []

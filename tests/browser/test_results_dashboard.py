@@ -28,7 +28,7 @@ def test_charts_are_drawn_without_breaking_the_security_policy(
     )
     log_in(page, live_server.url, "manager@noordwind.example")
     page.goto(live_server.url + "/o/noordwind/results/")
-    page.wait_for_function("document.documentElement.dataset.resultsCharts === 'drawn'")
+    page.locator("html[data-results-charts='drawn']").wait_for(state="attached")
     for chart in ("chart-people", "chart-funnel", "chart-forecast", "chart-months"):
         # Chart.js sets the canvas size when it draws; an undrawn canvas keeps 300 x 150.
         size = page.evaluate(
