@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -91,7 +90,6 @@ def organisation_impact(
     *,
     organisation: Organisation,
     metric: str,
-    loaded: data.ReadResults | None = None,
     read_panel: Callable[[], Panel | None] | None = None,
 ) -> ImpactRelease | None:
     """Every impact figure of the organisation for ``metric``, decided together (None
@@ -100,7 +98,7 @@ def organisation_impact(
     minimum = max(3, organisation.min_group_size)
 
     def compute() -> ImpactRelease | None:
-        panel = read_panel() if read_panel else impact_panel(organisation=organisation, loaded=loaded)
+        panel = read_panel() if read_panel else impact_panel(organisation=organisation)
         if panel is None:
             return None
         # The family (every figure's members) decided it; the figures alone are kept.
@@ -231,7 +229,7 @@ def impact_reports(
     loaded: data.ReadResults | None = None,
 ) -> list[dict[str, Any]]:
     """The impact figures of one selection for several metrics (one panel for all)."""
-    panel = functools.cache(partial(impact_panel, organisation=organisation, loaded=loaded))
+    panel = functools.cache(functools.partial(impact_panel, organisation=organisation, loaded=loaded))
     releases = [organisation_impact(organisation=organisation, metric=m, read_panel=panel) for m in metrics]
     return [
         release.report(filters or {}) if release else empty_report(metric)
@@ -252,7 +250,7 @@ def insights_report(
     organisation = viewer.organisation
     filters: dict[str, Any] = {"team": team.pk} if team is not None else {}
     # Targets and deals are read once, for the impact figures and the indicators alike.
-    loaded = functools.cache(partial(data.results, organisation.pk))
+    loaded = functools.cache(functools.partial(data.results, organisation.pk))
     found = (
         ind.team_indicators(viewer=viewer, team=team, months=months, loaded=loaded)
         if team is not None
