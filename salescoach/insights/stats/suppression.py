@@ -29,7 +29,11 @@ group before its bands, earlier periods first):
 The admitted set always satisfies the rule, so the guarantee holds whatever the order;
 the order only decides which figures are kept when not all can be. Figures already
 released earlier can be passed as ``released``: they count as shown, so that a new
-figure is admitted only if it is safe together with everything shown before.
+figure is admitted only if it is safe together with everything shown before. Should the
+released figures already break the rule themselves (say the minimum was raised since),
+that small atom stays as it is: a new figure is withheld only if it splits an atom into a
+part below the minimum, so it can neither reveal more of that atom nor undo what was shown
+(tests/insights/test_suppression_rule.py holds both readings).
 """
 
 from __future__ import annotations
