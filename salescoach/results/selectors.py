@@ -428,13 +428,8 @@ def dashboard(
     results change (``salescoach.results.cache``); a manager's own selection of people is
     computed each time.
     """
-    if member is not None:
-        scope = f"member-{member.pk}"
-    elif team is not None:
-        scope = f"team-{team.pk}"
-    elif rules.is_programme_owner(viewer):
-        scope = "organisation"
-    else:
+    scope = shared_scope(viewer=viewer, team=team, member=member)
+    if scope is None:
         return _dashboard(viewer=viewer, period=period)
     found = remembered(
         viewer.organisation_id,
@@ -444,6 +439,19 @@ def dashboard(
         ),
     )
     return replace(found, team=team, member=member)
+
+
+def shared_scope(*, viewer: Membership, team: Team | None, member: Membership | None) -> str | None:
+    """What a dashboard shows, when it is the same for every viewer allowed to open it: a
+    person's, a team's, or the whole organisation for a programme owner. None for a
+    viewer's own selection of people, which is theirs alone and never shared."""
+    if member is not None:
+        return f"member-{member.pk}"
+    if team is not None:
+        return f"team-{team.pk}"
+    if rules.is_programme_owner(viewer):
+        return "organisation"
+    return None
 
 
 def _dashboard(

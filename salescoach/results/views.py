@@ -79,6 +79,7 @@ def _dashboard_page(
         teams=teams,
     )
     data = selectors.dashboard(viewer=viewer, period=period, team=team, member=member)
+    shared = selectors.shared_scope(viewer=viewer, team=team, member=member)
     return render(
         request,
         "results/dashboard.html",
@@ -93,8 +94,10 @@ def _dashboard_page(
             "can_import": rules.can_import_results(viewer),
             "can_configure": rules.can_configure_funnel(viewer),
             "has_coachees": viewer.has_role(*COACH_ROLES) or bool(rules.coach_agreed_indicators(viewer)),
-            "figures_generation": figures_cache.generation(viewer.organisation_id),
-            "figures_seconds": figures_cache.cache_seconds(),
+            # The per-team table is kept only for a dashboard every allowed viewer shares;
+            # a viewer's own selection gets a key of its own that is never kept.
+            "figures_key": f"{figures_cache.generation(viewer.organisation_id)}:{shared or viewer.pk}",
+            "figures_seconds": figures_cache.cache_seconds() if shared else 0,
         },
     )
 

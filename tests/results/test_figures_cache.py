@@ -92,3 +92,24 @@ def test_the_organisation_dashboard_is_shared_by_its_programme_owners_until_an_i
         refresh_monthly_results(organisation_id=people.org.pk, owner_ids=[seller.pk])
     after = results_selectors.dashboard(viewer=people.owner, period=period)
     assert after.total.won_count < first.total.won_count
+
+
+def test_a_superiors_team_table_is_never_the_programme_owners(people: People, cached, client_for) -> None:  # type: ignore[no-untyped-def]
+    """The organisation's per-team table is a cached fragment; a manager's superior who
+    sees a table of their own teams must get theirs, not the one cached for the owner."""
+    from salescoach.organisations.models import Role
+    from tests.factories import MembershipFactory, TeamFactory
+
+    regional = MembershipFactory(organisation=people.org, roles=[Role.SALES_MANAGER], reports_to=people.owner)
+    for manager in (people.manager, people.other_manager):
+        manager.reports_to = regional
+        manager.save(update_fields=["reports_to"])
+    hidden = TeamFactory(organisation=people.org, name="Team Verborgen")
+    MembershipFactory(organisation=people.org, roles=[Role.SELLER], team=hidden)
+
+    url = f"/o/{people.org.slug}/results/"
+    assert "Team Verborgen" in client_for(people.owner).get(url).content.decode()
+    page = client_for(regional).get(url)
+    assert page.status_code == 200 and page.context["data"].by_team
+    assert people.other_team.name in page.content.decode()
+    assert "Team Verborgen" not in page.content.decode()
