@@ -73,6 +73,10 @@ class Decision:
             self._published.add(key)
 
 
+# What ``decide`` says of each figure.
+PUBLISHED, PRIMARY, COMPLEMENTARY = 1, 2, 3
+
+
 def suppress(
     figures: Sequence[Figure],
     *,
@@ -90,8 +94,6 @@ def suppress(
     the run is decided again the same way. The decisions are those of taking the figures
     one by one.
     """
-    if min_group_size < 3:
-        raise ValueError("the minimum group size is never below 3")
     earlier = list(released)
     ordered = [*earlier, *figures]
     outcome = decide(
@@ -105,9 +107,6 @@ def suppress(
         for k in np.flatnonzero(outcome[len(earlier) :] == code).tolist():
             decision.add(kind, figures[k].key)
     return decision
-
-
-PUBLISHED, PRIMARY, COMPLEMENTARY = 1, 2, 3
 
 
 def decide(
